@@ -1,0 +1,1 @@
+"""Batch scrubbing of files and folders (CLI `phiscrub scrub`)."""

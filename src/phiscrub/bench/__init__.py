@@ -1,0 +1,1 @@
+"""Synthetic PHI corpora, evaluation, and the `phiscrub bench` command."""

@@ -1,0 +1,73 @@
+"""The text analyzer: Presidio's AnalyzerEngine over a slim spaCy pipeline plus phiscrub's
+clinical recognizers, loaded once per (model, NER on/off) and reused for every call."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Iterable, Iterator, Sequence
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+from ..findings import Finding
+from ..policy import Policy
+from .chunking import chunk_text
+from .nlp import PreloadedSpacyNlpEngine, load_spacy
+from .recognizers import build_recognizers
+from .resolve import resolve_overlaps
+
+log = logging.getLogger("phiscrub")
+
+BATCH_SIZE = 32
+
+
+class TextAnalyzer:
+    """Finds identifier candidates in text. Build through :func:`get_analyzer` (cached)."""
+
+    def __init__(self, spacy_model: str, use_ner: bool = True) -> None:
+        self.nlp = load_spacy(spacy_model, use_ner)
+        self.nlp_engine = PreloadedSpacyNlpEngine(self.nlp)
+        registry = RecognizerRegistry(recognizers=build_recognizers(), supported_languages=["en"])
+        self.engine = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=self.nlp_engine,
+            supported_languages=["en"],
+            context_aware_enhancer=LemmaContextAwareEnhancer(
+                context_similarity_factor=0.35, min_score_with_context_similarity=0.4
+            ),
+        )
+
+    def analyze(self, text: str, policy: Policy) -> list[Finding]:
+        return next(iter(self.analyze_many([text], policy)))
+
+    def analyze_many(self, texts: Sequence[str] | Iterable[str], policy: Policy) -> Iterator[list[Finding]]:
+        """Findings for each text, in order; spaCy runs batched over all windows."""
+        texts = list(texts)
+        windows: list[tuple[int, int, int, int]] = []  # (text index, owned start, owned end, window start)
+        window_texts: list[str] = []
+        for i, text in enumerate(texts):
+            for c in chunk_text(text):
+                windows.append((i, c.start, c.end, c.window_start))
+                window_texts.append(text[c.window_start:c.window_end])
+        per_text: list[list[Finding]] = [[] for _ in texts]
+        docs = self.nlp_engine.pipe(window_texts, batch_size=BATCH_SIZE)
+        for (i, own_start, own_end, wstart), wtext, doc in zip(windows, window_texts, docs):
+            artifacts = self.nlp_engine.artifacts(doc)
+            results: list[RecognizerResult] = self.engine.analyze(
+                text=wtext, language="en", nlp_artifacts=artifacts, score_threshold=0.0
+            )
+            for r in results:
+                start, end = r.start + wstart, r.end + wstart
+                if not own_start <= start < max(own_end, own_start + 1):
+                    continue  # another window owns it
+                source = (r.recognition_metadata or {}).get("recognizer_name", "unknown")
+                per_text[i].append(Finding(start, end, r.entity_type, float(r.score), source))
+        for i, cands in enumerate(per_text):
+            kept = [f for f in cands if policy.wants(f.entity) and f.score >= policy.threshold]
+            yield resolve_overlaps(kept)
+
+
+@functools.lru_cache(maxsize=4)
+def get_analyzer(spacy_model: str, use_ner: bool = True) -> TextAnalyzer:
+    return TextAnalyzer(spacy_model, use_ner)
