@@ -28,7 +28,7 @@ class TextAnalyzer:
     def __init__(self, spacy_model: str, use_ner: bool = True) -> None:
         self.nlp = load_spacy(spacy_model, use_ner)
         self.nlp_engine = PreloadedSpacyNlpEngine(self.nlp)
-        registry = RecognizerRegistry(recognizers=build_recognizers(), supported_languages=["en"])
+        registry = RecognizerRegistry(recognizers=build_recognizers(use_ner), supported_languages=["en"])
         self.engine = AnalyzerEngine(
             registry=registry,
             nlp_engine=self.nlp_engine,

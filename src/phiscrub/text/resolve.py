@@ -2,7 +2,7 @@
 
 Every character any candidate covered stays covered (recall first). Where candidates
 overlap, each stretch of text goes to the best candidate covering it: higher score, then
-longer span, then entity name (for determinism). Overlapping candidates of the same entity
+longer span, then a specific entity over OTHER_ID, then entity name (for determinism). Overlapping candidates of the same entity
 are first merged into one span.
 """
 
@@ -42,7 +42,7 @@ def resolve_overlaps(candidates: Iterable[Finding]) -> list[Finding]:
     if all(a.end <= b.start for a, b in zip(cands, cands[1:])):
         return cands
     points = sorted({p for f in cands for p in (f.start, f.end)})
-    rank = lambda f: (f.score, f.end - f.start, f.entity)  # noqa: E731
+    rank = lambda f: (f.score, f.end - f.start, f.entity != "OTHER_ID", f.entity)  # noqa: E731
     out: list[Finding] = []
     active: list[Finding] = []
     ci = 0

@@ -1,29 +1,92 @@
-"""spaCy NER output, mapped to phiscrub entities and filtered for clinical shorthand."""
+"""spaCy's NER output mapped to phiscrub entities, with clinical guardrails.
+
+The small English model tags drugs (``Lasix 40``), abbreviations (``BP 120/80``) and eponyms
+as people or organisations; those are trimmed or dropped here. ORG becomes LOCATION only when
+it names a facility; states and countries are dropped (not smaller than a state).
+"""
 
 from __future__ import annotations
+
+import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ... import entities as E
+from ..lexicons import Lexicons, load_lexicons
+from .base import make_result
+from .locations import FACILITY
+from .names import _STOP, _TITLES
+
+_FACILITY_RE = re.compile(r"\b" + FACILITY + r"\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\s]+")
+_RELATION_WORDS = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "patient", "pt",
+                   "friend", "nurse", "doctor", "dr", "mr", "mrs", "ms", "miss", "aunt", "uncle", "niece", "nephew"}
 
 
 class NerRecognizer(EntityRecognizer):
-    LABELS = {"PERSON": E.NAME, "GPE": E.LOCATION, "LOC": E.LOCATION, "FAC": E.LOCATION}
+    LABELS = {"PERSON": E.NAME, "GPE": E.LOCATION, "LOC": E.LOCATION, "FAC": E.LOCATION, "ORG": E.LOCATION}
 
-    def __init__(self) -> None:
+    def __init__(self, lexicons: Lexicons | None = None) -> None:
+        self._lex = lexicons
         super().__init__(supported_entities=[E.NAME, E.LOCATION], name="spacy", supported_language="en")
+
+    @property
+    def lex(self) -> Lexicons:
+        if self._lex is None:
+            self._lex = load_lexicons()
+        return self._lex
 
     def load(self) -> None:
         pass
 
+    def _keep_word(self, w: str, label: str) -> bool:
+        lw = w.lower().strip(".,;:()'\"").removesuffix("'s").removesuffix("’s")
+        if not lw or not any(c.isalpha() for c in lw):
+            return False
+        if label == E.LOCATION and _FACILITY_RE.fullmatch(lw):
+            return True
+        if self.lex.is_clinical(lw) or lw in _TITLES or lw in _RELATION_WORDS:
+            return False
+        if label == E.NAME and lw in _STOP:
+            return False
+        return True
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if nlp_artifacts is None:
             return []
-        out = []
+        out: list[RecognizerResult] = []
         for ent in nlp_artifacts.entities:
             label = self.LABELS.get(ent.label_)
-            if label:
-                out.append(RecognizerResult(label, ent.start_char, ent.end_char, 0.85,
-                                            recognition_metadata={"recognizer_name": self.name}))
+            if label is None:
+                continue
+            span = text[ent.start_char:ent.end_char]
+            if ent.label_ == "ORG" and not _FACILITY_RE.search(span):
+                continue
+            words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
+            # Trim clinical words, titles and relation words from both ends.
+            while words and not self._keep_word(words[0][2], label):
+                words.pop(0)
+            while words and not self._keep_word(words[-1][2], label):
+                words.pop()
+            if not words:
+                continue
+            start = ent.start_char + words[0][0]
+            end = ent.start_char + words[-1][1]
+            core = text[start:end].rstrip(".,;:)")
+            end = start + len(core)
+            if core.endswith(("'s", "’s")):
+                end -= 2
+                core = core[:-2]
+            low = core.lower()
+            if label == E.LOCATION and (low in self.lex.us_states or low in self.lex.countries):
+                continue
+            if any(ch.isdigit() for ch in core) and label == E.NAME:
+                continue
+            score = 0.85
+            if label == E.NAME and len(words) == 1 and self.lex.is_common(low) and not self.lex.is_name(low):
+                score = 0.4  # a lone ordinary word: keep (recall) but let stronger evidence win
+            if label == E.LOCATION and ent.label_ in ("GPE", "LOC") and self.lex.is_common(low) and low not in self.lex.us_cities:
+                score = 0.4
+            out.append(make_result(label, start, end, score, self.name, ent.label_))
         return out

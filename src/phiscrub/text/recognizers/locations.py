@@ -1,0 +1,142 @@
+"""Street addresses, ZIP codes, cities, counties and facilities (Safe Harbor: geographic
+subdivisions smaller than a state). States and countries alone are not PHI."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ... import entities as E
+from .base import RegexRecognizer, before, rule
+
+STATES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|"
+          r"PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI)")
+STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|"
+               r"Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
+               r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|"
+               r"Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+               r"Wisconsin|Wyoming|Puerto Rico)")
+SUFFIX = (r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|way|terrace|ter|circle|cir|"
+          r"parkway|pkwy|highway|hwy|square|sq|trail|trl|path|pike|alley|aly|row|crescent|cres|close|loop|run|point|pt|"
+          r"plaza|plz|ridge|rdg|heights|hts|crossing|xing|turnpike|tpke|expressway|expy|freeway|fwy|route|rte|walk|green|"
+          r"commons|landing|view|hollow|grove|park|meadow|meadows|estates|manor|station|sta|center|ctr|mall|cove|cv|bend|"
+          r"glen|harbor|hbr|knoll|pass|vista|junction|jct|court|ct)")
+UNIT = r"(?:\s*,?\s*(?:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr|dept)\.?\s*#?\s*[A-Z0-9\-]{1,6})?"
+WORD = r"[A-Za-z0-9][A-Za-z0-9'.\-]*"
+FACILITY = (r"(?:hospital|medical\s+center|med\.?\s+ctr\.?|health\s+center|health\s+system|healthcare|health\s+care|clinic|"
+            r"infirmary|hospice|nursing\s+(?:home|facility|center)|rehab(?:ilitation)?\s+(?:center|hospital|facility)|"
+            r"care\s+center|medical\s+group|surgery\s+center|surgical\s+center|urgent\s+care|cancer\s+center|"
+            r"children'?s\s+hospital|memorial|sanatorium|asylum|assisted\s+living|senior\s+living|va\s+medical\s+center|"
+            r"physicians|associates|pharmacy|laboratories|labs|imaging|radiology)")
+_NOT_PLACE = {"the", "a", "an", "this", "that", "our", "their", "his", "her", "outside", "local", "other", "another",
+              "from", "to", "at", "in", "of", "for", "by", "with", "and", "or", "same", "nearest", "any", "admitted",
+              "transferred", "discharged", "home", "seen", "presented", "transfer", "previous", "prior", "new",
+              "follow", "up", "outpatient", "inpatient", "primary", "care", "pcp", "ed", "er", "icu", "day", "was",
+              "is", "be", "been", "private", "public", "general", "community", "university", "regional",
+              "county", "city", "state", "federal", "veterans", "psychiatric", "mental", "pain", "wound", "heart",
+              "cancer", "eye", "dental", "walk-in", "family", "women's", "children's", "rehab", "sleep", "diabetes",
+              "anticoagulation", "cardiology", "oncology", "dialysis", "infusion", "surgery", "urgent", "medical"}
+# Words that may stand inside a facility name but cannot be all of it.
+_GENERIC_INSIDE = {"general", "community", "university", "regional", "county", "city", "state", "veterans",
+                   "memorial", "medical", "children's", "women's", "saint", "st", "st.", "mount", "mt", "mt."}
+
+
+def _zip(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
+    return score
+
+
+def _street(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
+    s = m.group("v")
+    num = re.match(r"\d+", s)
+    # "5 mg po daily": clinical, not an address; the words between number and suffix must not be units.
+    if re.search(r"\b(?:mg|mcg|ml|units?|tabs?|times|days?|weeks?|hours?|hrs?|minutes?|mins?|doses?|x|cm|mm|kg|lbs?)\b", s, re.I):
+        return None
+    if num and len(num.group()) > 6:
+        return None
+    return score
+
+
+class AddressRecognizer(RegexRecognizer):
+    ENTITIES = (E.STREET_ADDRESS, E.ZIP, E.LOCATION)
+    CONTEXT = ("address", "lives", "street", "residence", "resides", "home", "zip", "apt")
+    RULES = (
+        rule("street", r"(?<![\w\-/.])(?P<v>\d{1,6}[A-Z]?(?:-\d{1,5})?\s+(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?(?:" + WORD + r"\s+){0,4}?" + SUFFIX + r"\.?"
+             + r"(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?" + UNIT + r")(?![\w])", E.STREET_ADDRESS, 0.85, _street),
+        rule("po_box", r"\b(?P<v>p\.?\s*o\.?\s*box\s+\d{1,6})\b", E.STREET_ADDRESS, 0.95),
+        rule("labelled_address", r"\b(?:address|addr|residence|resides at|lives at|home address)\s*[:\-]?\s*(?P<v>\d{1,6}\s+[^\n,;]{3,40}?)(?=\s*(?:,|\n|;|$))",
+             E.STREET_ADDRESS, 0.8),
+        # ", MA 02114" / "MA 02114-1234" / "Massachusetts 02114"
+        rule("zip_state", r"(?:\b" + STATES + r"|" + STATE_NAMES + r")\.?,?\s+(?P<v>\d{5}(?:-\d{4})?)\b", E.ZIP, 0.95, _zip, flags=0),
+        rule("zip_labelled", r"\b(?:zip(?:\s*code)?|postal\s*code|zipcode|zip\+4)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?|\d{3})\b", E.ZIP, 0.95),
+        rule("zip4", r"(?<![\d\-])(?P<v>\d{5}-\d{4})(?![\d\-])", E.ZIP, 0.7),
+        # "Springfield, IL" / "Boston, Massachusetts" / "East Jonathanmouth, NM 87101": the city part.
+        rule("city_state", r"(?P<v>\b[A-Z][a-zA-Z.'\-]+(?:[ \-][A-Z][a-zA-Z.'\-]+){0,3}),\s*(?:" + STATES + r"\b|" + STATE_NAMES + r")(?!\w)",
+             E.LOCATION, 0.85, lambda t, m, s: None if re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|MD|RN|DO|PA|NP|PhD)\.?", m.group("v")) else s, flags=0),
+        rule("city_state_caps", r"(?P<v>\b[A-Z][A-Z.'\-]+(?:[ \-][A-Z][A-Z.'\-]+){0,3}),\s*" + STATES + r"\s+\d{5}", E.LOCATION, 0.85, flags=0),
+        # "Marion County", "County of Marion", "Parish of X"
+        rule("county", r"\b(?P<v>(?:[A-Z][a-zA-Z.'\-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)|(?:County|Parish)\s+of\s+[A-Z][a-zA-Z.'\-]+)\b",
+             E.LOCATION, 0.85, flags=0),
+        rule("county_any", r"\b(?P<v>(?:" + WORD + r"\s+){1,2}(?:county|parish|township))\b", E.LOCATION, 0.5,
+             lambda t, m, s: None if m.group("v").split()[0].lower() in _NOT_PLACE else s),
+    )
+
+
+def _facility(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
+    v = m.group("v")
+    words = v.split()
+    # Drop leading non-name words ("the", "outside") by refusing spans that start with them.
+    if words[0].lower().strip(",.") in _NOT_PLACE and words[0].lower() not in _GENERIC_INSIDE:
+        return None
+    head = [w for w in re.split(r"\s+", v) if not re.fullmatch(FACILITY, w, re.I)]
+    if not head or all(w.lower().strip(",.") in _NOT_PLACE | _GENERIC_INSIDE for w in head):
+        return None  # "General Hospital", "the clinic": no proper name in it
+    return score
+
+
+_NOT_START = r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(_NOT_PLACE - _GENERIC_INSIDE, key=len, reverse=True)) + r")\b)"
+
+
+class FacilityRecognizer(RegexRecognizer):
+    """Hospitals, clinics and other facilities: proper words followed (or preceded) by a facility noun."""
+
+    ENTITIES = (E.LOCATION,)
+    CONTEXT = ("hospital", "clinic", "center", "transferred", "admitted")
+    _CAP = r"(?:St\.|Mt\.|[A-Z][A-Za-z'&.\-]*)"
+    RULES = (
+        rule("name_noun", r"(?P<v>\b" + _NOT_START + _CAP + r"(?:\s+(?:of|the|and|&|for|" + _CAP + r")){0,5}\s+" + FACILITY + r"\b(?:\s+(?:of|at)\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?)",
+             E.LOCATION, 0.8, _facility, flags=0),
+        # ALL-CAPS and lower-case notes: any non-stop words before the facility noun.
+        rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"[a-z][a-z'&.\-]+(?:\s+[a-z][a-z'&.\-]+){0,3}\s+" + FACILITY + r")\b", E.LOCATION, 0.45, _facility),
+        rule("noun_of", r"(?P<v>\b(?:University|Hospital|Clinic|Medical Center|Infirmary)\s+of\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,3})", E.LOCATION, 0.8, flags=0),
+    )
+
+
+class CityRecognizer(RegexRecognizer):
+    """Towns and cities named after a place preposition or verb (``lives in``, ``from``, ``moved to``)."""
+
+    ENTITIES = (E.LOCATION,)
+    _CAP = r"[A-Z][a-zA-Z'\-]+"
+    RULES = (
+        rule("after_verb", r"\b(?:lives|living|resides|residing|resident|moved|relocated|born|raised|grew up|travel(?:l?ed)?|visiting|vacation(?:ing|ed)?|trip|"
+             r"home|originally|transferred|flew|drove|works?|working|employed)\s+(?:in|at|to|from|near|of)\s+(?:the\s+)?(?P<v>" + _CAP + r"(?:[ \-]" + _CAP + r"){0,2})",
+             E.LOCATION, 0.7, lambda t, m, s: s, flags=0),
+        rule("from_city", r"\b(?:from|in|near|to)\s+(?P<v>" + _CAP + r"(?:[ \-]" + _CAP + r"){0,2})(?=\s*(?:,|\.|;|$|\s+(?:area|and|where|for|with|since|last|this)))",
+             E.LOCATION, 0.4, flags=0),
+    )
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # type: ignore[override]
+        from ..lexicons import load_lexicons
+
+        lex = load_lexicons()
+        out = []
+        for r in super().analyze(text, entities, nlp_artifacts):
+            v = text[r.start:r.end].lower()
+            if v in lex.us_states or v in lex.countries:
+                continue  # not smaller than a state
+            if r.score < 0.5:  # the loose rule only for known cities or unknown proper words
+                if lex.is_common(v) or lex.is_clinical(v) or v in ("dr", "mr", "mrs", "ms"):
+                    continue
+                if v in lex.us_cities:
+                    r.score = 0.7
+            out.append(r)
+        return out

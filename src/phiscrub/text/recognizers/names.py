@@ -1,0 +1,320 @@
+"""Person names, the hardest identifier: spaCy's small model misses many in clinical text,
+especially ALL-CAPS nursing notes and lower-case notes. Three kinds of evidence, each
+independent of letter case:
+
+- context: a title (``Dr.``, ``Mrs``), a credential (``, MD``), a label (``Patient:``,
+  ``PCP:``, ``signed by``) or a relation (``husband Bob``, ``daughter, Mary``);
+- lexicon: census and international name lists, with common English words (``Will``,
+  ``Brown``) accepted only with support (a capital letter mid-sentence, a neighbouring name);
+- guardrails: clinical vocabulary and eponyms (Parkinson's, Crohn's, Foley, Swan-Ganz) are
+  never names unless a title or label says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ... import entities as E
+from ..lexicons import Lexicons, load_lexicons
+from .base import make_result
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'’\-]*[A-Za-z\u00C0-\u024F])?\.?")
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "rev", "reverend", "sr", "sister",
+           "fr", "father", "sgt", "capt", "judge", "atty", "mstr", "master", "madam", "mme", "mlle", "herr", "frau", "sen", "gov"}
+_WEAK_TITLES = {"nurse", "rn", "np", "pa", "lpn", "cna", "sister", "father", "judge", "master", "miss", "mr", "mrs", "ms"}
+_CREDENTIALS = (r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|PA-C|P\.?A\.?|Ph\.?D\.?|DDS|DMD|DPM|CNM|CRNA|LPN|MSW|LCSW|"
+                r"PharmD|FNP(?:-BC)?|APRN|ANP|ACNP|RD|RRT|PT|DPT|OTR/?L|MPH|MBBS|FACP|FACS|FRCPC?)")
+_LABELS = (r"patient\s*name|patient|pt\.?\s*name|pt|name|pcp|primary\s*care(?:\s*(?:physician|provider|doctor))?|attending(?:\s*physician)?|"
+           r"resident|intern|fellow|surgeon|anesthesiologist|physician|provider|referring(?:\s*(?:physician|provider|md|doctor))?|"
+           r"ref(?:erring)?\s*dr|cc|c\.c\.|copy\s*to|electronically\s*signed\s*by|e-?signed\s*by|signed\s*by|signed|dictated\s*by|"
+           r"transcribed\s*by|reviewed\s*by|authenticated\s*by|seen\s*(?:and\s*examined\s*)?by|examined\s*by|evaluated\s*by|"
+           r"discussed\s*with|spoke\s*(?:with|to)|called|paged|consulted?|consultant|contact|emergency\s*contact|guardian|"
+           r"next\s*of\s*kin|nok|poa|hcp|health\s*care\s*proxy|healthcare\s*proxy|proxy|informant|interpreter|sponsor|"
+           r"author|from|to|attn|dear|sincerely|regards|thanks|thank\s*you|witness|chaperone|scribe|performed\s*by|"
+           r"ordered\s*by|ordering\s*(?:physician|provider)|requested\s*by|read\s*by|reported\s*by|radiologist|pathologist|"
+           r"technologist|tech|nurse|rn|np|pa|case\s*manager|social\s*worker|sw|pharmacist|therapist|chaplain|midwife|doula|"
+           r"care\s*of|c/o\s*(?=[A-Z])|mother'?s?\s*name|father'?s?\s*name|maiden\s*name|aka|a\.k\.a\.?|alias|goes\s*by|preferred\s*name")
+_LABELS_NOCOLON = (r"patient|pt|pcp|attending|referring(?:\s*(?:physician|provider|md|doctor))?|electronically\s*signed\s*by|"
+                   r"e-?signed\s*by|signed\s*by|dictated\s*by|transcribed\s*by|reviewed\s*by|seen\s*(?:and\s*examined\s*)?by|"
+                   r"examined\s*by|evaluated\s*by|discussed\s*with|spoke\s*(?:with|to)|paged|dear|attn|cc|sincerely|regards|"
+                   r"performed\s*by|ordered\s*by|read\s*by|reported\s*by|interpreted\s*by|accompanied\s*by|brought\s*in\s*by|"
+                   r"named|called|goes\s*by|aka")
+_RELATIONS = (r"husband|wife|spouse|partner|son|daughter|mother|mom|father|dad|brother|sister|sibling|child|grandson|granddaughter|"
+              r"grandmother|grandma|grandfather|grandpa|grandchild|niece|nephew|aunt|uncle|cousin|friend|neighbou?r|roommate|"
+              r"boyfriend|girlfriend|fianc[eé]e?|caregiver|carer|stepson|stepdaughter|stepmother|stepfather|son-in-law|"
+              r"daughter-in-law|mother-in-law|father-in-law|brother-in-law|sister-in-law|landlord|employer|coworker|co-worker|"
+              r"boss|pastor|priest|rabbi|imam|lawyer|attorney|sitter|babysitter|nanny|twin|baby|infant|newborn|pet")
+_PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "la", "le", "di", "da", "du", "dos", "das", "st", "st.",
+              "mac", "mc", "bin", "ibn", "al", "el", "ter", "ten", "y", "e"}
+_EPONYM_NEXT = re.compile(r"^(?:'s|’s|s')?\s*(?:disease|syndrome|sign|test|catheter|maneuver|manoeuvre|score|scale|classification|"
+                          r"fracture|palsy|tube|procedure|operation|criteria|reflex|position|node|esophagus|ulcer|lymphoma|"
+                          r"sarcoma|tumou?r|phenomenon|triad|law|method|technique|line|needle|forceps|retractor|stain|"
+                          r"solution|formula|equation|angle|body|bodies|cell|cells|point|space|ligament|area|duct|gland|"
+                          r"disorder|dementia|chorea|encephalopathy|thyroiditis|hernia|diverticulum|lesion|repair|incision|"
+                          r"spot|nodes|murmur|rub|sarcoma|neuralgia|contracture|deformity|cyst|canal|capsule|loop|pouch|valve)\b",
+                          re.IGNORECASE)
+_STOP = frozenset(w.lower() for w in STOP_WORDS) | {"pt", "pts", "s/p", "w/", "c/o", "yo", "y/o", "am", "pm", "re"} | {
+    # verbs and states that follow "pt"/"patient" in notes
+    "seen", "states", "stated", "reports", "reported", "denies", "denied", "presents", "presented", "complains", "admitted",
+    "discharged", "noted", "found", "given", "started", "transferred", "tolerated", "tolerating", "ambulating", "resting",
+    "awake", "alert", "oriented", "sleeping", "eating", "doing", "feeling", "says", "said", "asked", "agreed", "refused",
+    "declined", "underwent", "received", "returned", "arrived", "called", "requested", "wants", "wishes", "understands",
+    "verbalized", "notified", "aware", "updated", "informed", "stable", "today", "tonight", "yesterday", "tomorrow",
+    "here", "there", "present", "bedside", "home", "ok", "okay", "well", "feels", "felt", "appears", "remains", "continues",
+    "tolerates", "ambulates", "endorses", "needs", "needed", "will", "would", "may", "might", "should", "could", "can"}
+_CREDENTIAL_RE = re.compile(r"^\s*,?\s*" + _CREDENTIALS + r"\b")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str  # without trailing '.' unless it is an initial
+    lower: str
+    initial: bool
+    cap: bool  # first letter upper case
+    upper: bool  # all letters upper case
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s = m.group()
+        start, end = m.start(), m.end()
+        initial = len(s.rstrip(".")) == 1
+        if s.endswith(".") and not initial:
+            s = s[:-1]
+            end -= 1
+        core = s.rstrip(".")
+        if core.endswith(("'s", "’s")):
+            core_l = core[:-2].lower()
+        else:
+            core_l = core.lower()
+        out.append(_Tok(start, end, s, core_l, initial, core[:1].isupper(), core.isupper()))
+    return out
+
+
+def _line_style(text: str, start: int, end: int) -> str:
+    """'upper', 'lower' or 'mixed': whether capital letters carry information on this line."""
+    letters = [c for c in text[start:end] if c.isalpha()]
+    if not letters:
+        return "mixed"
+    up = sum(c.isupper() for c in letters)
+    if up >= 0.7 * len(letters):
+        return "upper"
+    if up <= max(1, 0.02 * len(letters)):
+        return "lower"
+    return "mixed"
+
+
+class NameRecognizer(EntityRecognizer):
+    """Context and lexicon name finder (see the module docstring)."""
+
+    def __init__(self, lexicons: Lexicons | None = None) -> None:
+        self._lex = lexicons
+        super().__init__(supported_entities=[E.NAME], name="NameRecognizer", supported_language="en")
+        flags = re.IGNORECASE
+        self._title_re = re.compile(r"\b(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r"|nurse|rn|np|pa)\b\.?\s+(?=\S)", flags)
+        self._label_re = re.compile(r"(?:^|(?<=[\s(\[;,|]))(?:" + _LABELS + r")\s*(?:[:\-#]|\bis\b|\bwas\b)\s*(?=\S)", flags | re.MULTILINE)
+        self._label_nocolon_re = re.compile(r"\b(?:" + _LABELS_NOCOLON + r")\s+(?=\S)", flags)
+        self._relation_re = re.compile(r"\b(?:(?:his|her|their|pt'?s|patient'?s|the)\s+)?(?:" + _RELATIONS + r")s?\b\s*(?:[,:(\-]\s*|\s+(?:named|called|is|was)\s+|\s+)(?=\S)", flags)
+        self._cred_re = re.compile(r"(?:,\s*|\s+)" + _CREDENTIALS + r"(?![A-Za-z])")
+
+    @property
+    def lex(self) -> Lexicons:
+        if self._lex is None:
+            self._lex = load_lexicons()
+        return self._lex
+
+    def load(self) -> None:
+        pass
+
+    # --- token predicates -------------------------------------------------------------------
+    def _namey(self, t: _Tok, style: str, strong: bool = False) -> bool:
+        """Could this token be part of a name, given only weak support?"""
+        if t.initial:
+            return t.cap
+        lw = t.lower
+        if lw in _STOP or self.lex.is_clinical(lw) or len(lw) < 2:
+            return False
+        if self.lex.is_name(lw) and not self.lex.is_common(lw):
+            return True
+        if style == "mixed":
+            return t.cap and not self.lex.is_common(lw) or (t.cap and self.lex.is_name(lw))
+        return self.lex.is_name(lw) and (strong and lw in self.lex.top_first or not self.lex.is_common(lw))
+
+    def _take_name(self, text: str, toks: list[_Tok], i: int, style: str, first_any: bool, max_tokens: int = 4,
+                   strong: bool = False) -> tuple[int, int] | None:
+        """From token i on, the longest run that forms a name; returns (start, end) chars or None."""
+        if i >= len(toks):
+            return None
+        t0 = toks[i]
+        lw = t0.lower
+        if lw in _STOP or lw in _TITLES or len(lw) < 1 or (self.lex.is_clinical(lw) and not first_any):
+            return None
+        if not first_any and not self._namey(t0, style, strong):
+            return None
+        if first_any and style == "mixed" and not t0.cap and not self.lex.is_name(lw):
+            return None  # "Dr. on call", "patient states"
+        if first_any and lw in self.lex.common_words and not self.lex.is_name(lw) and not (style == "mixed" and t0.cap):
+            return None
+        start, end = t0.start, t0.end
+        n = 1
+        j = i + 1
+        while j < len(toks) and n < max_tokens:
+            t = toks[j]
+            gap = text[end:t.start]
+            if not re.fullmatch(r"\s{1,2}|,\s?|\s?-\s?|\.\s?", gap) or "\n" in gap:
+                break
+            if gap.startswith(",") and (n > 1 or not (t.cap or style != "mixed")):
+                break  # "Smith, John" yes; "Smith, who" no
+            if t.lower in _PARTICLES and j + 1 < len(toks):
+                j += 1
+                continue
+            if t.initial and (t.cap or style != "mixed"):
+                end = t.end + (1 if text[t.end:t.end + 1] == "." else 0)
+            elif self._namey(t, style) and not (gap.startswith(",") and self.lex.is_common(t.lower)):
+                end = t.end
+            else:
+                break
+            n += 1
+            j += 1
+        # trailing possessive stays outside the span
+        if text[start:end].endswith(("'s", "’s")):
+            end -= 2
+        return (start, end) if end > start else None
+
+    # --- analysis ---------------------------------------------------------------------------
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        toks = _tokens(text)
+        if not toks:
+            return []
+        starts = {t.start: k for k, t in enumerate(toks)}
+        line_cache: dict[int, str] = {}
+
+        def style_at(pos: int) -> str:
+            ls = text.rfind("\n", 0, pos) + 1
+            if ls not in line_cache:
+                le = text.find("\n", pos)
+                line_cache[ls] = _line_style(text, ls, len(text) if le == -1 else le)
+            return line_cache[ls]
+
+        def tok_at(pos: int) -> int | None:
+            return starts.get(pos)
+
+        results: list[RecognizerResult] = []
+
+        def add(span: tuple[int, int] | None, score: float, rule: str) -> None:
+            if span:
+                results.append(make_result(E.NAME, span[0], span[1], score, self.name, rule))
+
+        # 1. titles: Dr. Alvarez, MRS JONES, dr jones
+        for m in self._title_re.finditer(text):
+            k = tok_at(m.end())
+            if k is None:
+                continue
+            title = m.group().strip().rstrip(".").lower()
+            weak = title in _WEAK_TITLES
+            add(self._take_name(text, toks, k, style_at(m.end()), first_any=not weak), 0.9 if not weak else 0.75, "title")
+        # 2. labels with a colon: "Patient: SMITH, JOHN", "PCP: dr jones", "signed by: ..."
+        for m in self._label_re.finditer(text):
+            k = tok_at(m.end())
+            if k is not None:
+                add(self._take_name(text, toks, k, style_at(m.end()), first_any=True), 0.85, "label")
+        for m in self._label_nocolon_re.finditer(text):
+            k = tok_at(m.end())
+            if k is not None:
+                add(self._take_name(text, toks, k, style_at(m.end()), first_any=False), 0.8, "label")
+        # 3. relations: "husband Bob", "daughter, Mary", "his wife (Jane)"
+        for m in self._relation_re.finditer(text):
+            k = tok_at(m.end())
+            if k is not None:
+                add(self._take_name(text, toks, k, style_at(m.end()), first_any=False, strong=True), 0.8, "relation")
+        # 4. credentials after a name: "Jane Doe, MD", "J. Smith RN"
+        for m in self._cred_re.finditer(text):
+            k = None
+            for idx in range(len(toks) - 1, -1, -1):  # last token ending before the credential
+                if toks[idx].end <= m.start():
+                    k = idx
+                    break
+            if k is None or text[toks[k].end:m.start()].strip(" ,.") or "\n" in text[toks[k].end:m.start()]:
+                continue
+            first = k
+            while first > 0 and k - first < 3:
+                prev = toks[first - 1]
+                gap = text[prev.end:toks[first].start]
+                if gap.strip(" .") or "\n" in gap or not (prev.cap or prev.initial) or prev.lower in _STOP or prev.lower in _TITLES \
+                        or self.lex.is_clinical(prev.lower):
+                    break
+                first -= 1
+            t = toks[k]
+            if (t.cap or t.initial) and t.lower not in _STOP and not self.lex.is_clinical(t.lower):
+                add((toks[first].start, t.end), 0.85, "credential")
+        # 5. lexicon
+        n = len(toks)
+        for k, t in enumerate(toks):
+            lw = t.lower
+            if t.initial or len(lw) < 2 or lw in _STOP or self.lex.is_clinical(lw) or not self.lex.is_name(lw):
+                continue
+            if _EPONYM_NEXT.match(text[t.end:t.end + 30]) and not t.upper:
+                continue
+            style = style_at(t.start)
+            if style == "mixed" and t.upper and len(lw) <= 4:
+                continue  # VIN, DEA, NPI, IL: abbreviations in a mixed-case line
+            if lw in self.lex.us_states:
+                continue
+            common = self.lex.is_common(lw)
+            nxt = toks[k + 1] if k + 1 < n else None
+            adjacent_name = bool(
+                nxt and re.fullmatch(r" {1,2}|, ?", text[t.end:nxt.start]) and not nxt.initial
+                and nxt.lower not in _STOP and not self.lex.is_clinical(nxt.lower) and nxt.lower not in self.lex.us_states
+                and not (style == "mixed" and nxt.upper and len(nxt.lower) <= 4)
+                and ((lw in self.lex.first_names and nxt.lower in self.lex.last_names)
+                     or (text[t.end:nxt.start].startswith(",") and lw in self.lex.last_names and nxt.lower in self.lex.first_names))
+            )
+            if adjacent_name:
+                both_common = common and self.lex.is_common(nxt.lower)
+                if not both_common or (style == "mixed" and t.cap and nxt.cap) or \
+                        (lw in self.lex.top_first and nxt.lower in self.lex.top_last and style != "lower"):
+                    add((t.start, nxt.end), 0.8 if not both_common else 0.6, "lexicon_pair")
+                    continue
+            if common:
+                if style == "mixed" and t.cap and not _sentence_start(text, t.start) and not t.upper:
+                    add((t.start, t.end), 0.4, "lexicon_common_cap")
+                continue
+            if style == "mixed":
+                if t.cap:
+                    add((t.start, t.end), 0.7 if not _sentence_start(text, t.start) else 0.6, "lexicon_cap")
+                elif len(lw) >= 4:
+                    add((t.start, t.end), 0.35, "lexicon_lower")
+            else:
+                add((t.start, t.end), 0.6 if len(lw) >= 3 else 0.35, "lexicon_caseless")
+        return _extend_initials(text, results)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos]
+    return pos == 0 or bool(re.search(r"(?:[.!?:;]\s+|\n\s*|^\s*)$", before)) or text[max(0, pos - 1):pos] == "\n"
+
+
+_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,2}$")
+_INITIAL_AFTER = re.compile(r"^,?\s(?:[A-Z]\.?)(?=\s|$|,)")
+
+
+def _extend_initials(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """"J. Smith", "Smith, J.": an initial next to a name is part of it."""
+    for r in results:
+        m = _INITIAL_BEFORE.search(text[max(0, r.start - 6):r.start])
+        if m and m.end() == min(6, r.start):
+            r.start -= len(m.group())
+        m2 = _INITIAL_AFTER.match(text[r.end:r.end + 4])
+        if m2:
+            r.end += m2.end()
+            if text[r.end:r.end + 1] == ".":
+                r.end += 1
+    return results
