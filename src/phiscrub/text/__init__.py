@@ -8,7 +8,7 @@ from ..errors import UnsupportedInputError
 from ..findings import Finding, TextResult
 from ..policy import Policy
 from .engine import get_analyzer
-from .operators import apply_operators
+from .operators import OperatorContext, apply_operators
 
 __all__ = ["analyze_text", "scrub_text", "scrub_texts"]
 
@@ -32,12 +32,14 @@ def scrub_texts(texts: Iterable[str], policy: Policy | None = None) -> Iterator[
     """Scrub many texts, batched through spaCy; each result equals ``scrub_text`` on that text."""
     policy = policy or Policy()
     items = [_check(t) for t in texts]
+    OperatorContext(policy)  # validate operator choices before any work
     analyzer = get_analyzer(policy.spacy_model, policy.use_ner)
     nonempty = [t for t in items if t]
     found = iter(analyzer.analyze_many(nonempty, policy)) if nonempty else iter(())
+    ctx = OperatorContext(policy)  # one per call: surrogates consistent across the batch
     for t in items:
         findings = next(found) if t else []
-        yield TextResult(apply_operators(t, findings, policy), tuple(findings))
+        yield TextResult(apply_operators(t, findings, policy, ctx), tuple(findings))
 
 
 def scrub_text(text: str, policy: Policy | None = None) -> TextResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from typing import Iterable, Iterator, Sequence
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
@@ -64,8 +65,19 @@ class TextAnalyzer:
                 source = (r.recognition_metadata or {}).get("recognizer_name", "unknown")
                 per_text[i].append(Finding(start, end, r.entity_type, float(r.score), source))
         for i, cands in enumerate(per_text):
-            kept = [f for f in cands if policy.wants(f.entity) and f.score >= policy.threshold]
+            tags = [m.span() for m in _TAG.finditer(texts[i])] if "[" in texts[i] else []
+            kept = [f for f in cands if policy.wants(f.entity) and f.score >= policy.threshold
+                    and not _inside_tag(f, tags)]
             yield resolve_overlaps(kept)
+
+
+# Our own tags ("[NAME]", "[DATE:3f2a9c1b04]") are never identifiers: scrubbing output again
+# must change nothing.
+_TAG = re.compile(r"\[[A-Z][A-Z0-9_]*(?::[0-9a-f]{6,64})?\]")
+
+
+def _inside_tag(f: Finding, tags: list[tuple[int, int]]) -> bool:
+    return any(s <= f.start and f.end <= e for s, e in tags)
 
 
 @functools.lru_cache(maxsize=4)

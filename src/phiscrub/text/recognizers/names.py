@@ -166,11 +166,14 @@ class NameRecognizer(EntityRecognizer):
         start, end = t0.start, t0.end
         n = 1
         j = i + 1
+        prev_initial = t0.initial
         while j < len(toks) and n < max_tokens:
             t = toks[j]
             gap = text[end:t.start]
             if not re.fullmatch(r"\s{1,2}|,\s?|\s?-\s?|\.\s?", gap) or "\n" in gap:
                 break
+            if gap.startswith(".") and not prev_initial:
+                break  # "Dr. Smith. Follow-up": a sentence ends
             if gap.startswith(",") and (n > 1 or not (t.cap or style != "mixed")):
                 break  # "Smith, John" yes; "Smith, who" no
             if t.lower in _PARTICLES and j + 1 < len(toks):
@@ -182,6 +185,7 @@ class NameRecognizer(EntityRecognizer):
                 end = t.end
             else:
                 break
+            prev_initial = t.initial
             n += 1
             j += 1
         # trailing possessive stays outside the span
