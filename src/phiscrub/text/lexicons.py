@@ -94,7 +94,13 @@ class Lexicons:
             return True
         if w in _NAME_FIRST:
             return False
-        return w in self.common_words
+        if w in self.common_words:
+            return True
+        # inflected forms: days, records, lines, drivers, tested, testing
+        for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", "")):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3 and (w[: -len(suffix)] + repl) in self.common_words:
+                return True
+        return False
 
 
 def _census(fname: str, top: int | None = None) -> list[str]:

@@ -61,8 +61,9 @@ def _numeric_date(text: str, m: "re.Match[str]", score: float) -> Optional[float
 def _named_date(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
     s = m.group("v")
     # "may" is a verb far more often than a month: need a day/year next to it or a capital M.
-    if re.fullmatch(r"(?i)may\s+(?:\d{1,2}|\d{4})", s.strip()) and s[0] == "m":
-        if not re.search(r"\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}", s):
+    if re.fullmatch(r"may\s+(?:\d{1,2}|\d{4})", s.strip()):
+        # lower-case "may 30": a date after "on"/"appt"/"since"/"until", else "may" the verb
+        if not re.search(r"\d{4}", s) and not re.search(r"(?:\bon|appt|appointment|since|until|till|by|from|dob|date|due|scheduled|before|after)\W*$", before(text, m.start("v"), 20)):
             return None
     if re.match(r"(?i)^mar\b", s) and re.search(r"\bmar\s+\d{1,2}(?!\d)", s, re.I) is None:
         return None
@@ -82,7 +83,7 @@ class DateRecognizer(RegexRecognizer):
         # March 3rd, Mar 3, 2024, March 3 2024, Sept. 3rd, Tuesday, March 5
         rule("month_day", r"\b(?P<v>" + WD_PREFIX + MONTH_DOT + r"\s+" + DAY + ORD + r"?\b(?:,?\s+" + YEAR4 + r"\b)?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)?)", E.DATE, 0.85, _named_date),
         # 3rd of March (2024), 3 March 2024, 03-Mar-2024, 3-MAR-24, 3Mar2024
-        rule("day_month", r"\b(?P<v>" + WD_PREFIX + DAY + ORD + r"?(?:\s+of)?[\s\-]?" + MONTH_DOT + r"(?:[\s\-,]+" + YEAR + r")?)\b(?![-/]\d)", E.DATE, 0.85, _named_date),
+        rule("day_month", r"\b(?P<v>" + WD_PREFIX + DAY + ORD + r"?(?:\s+of)?[\s\-/]?" + MONTH_DOT + r"(?:[\s\-,/]+" + YEAR + r")?)\b(?![-/]\d)", E.DATE, 0.85, _named_date),
         # March 2024, Mar-2024, March of 2024
         rule("month_year", r"\b(?P<v>" + MONTH_DOT + r"(?:\s+of)?[\s\-,]+" + YEAR4 + r")\b", E.DATE, 0.75, _named_date),
         # Weekday alone is a date element when it names the visit day ("seen Tuesday")? Too noisy: skipped.

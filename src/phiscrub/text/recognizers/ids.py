@@ -83,7 +83,7 @@ class SsnRecognizer(RegexRecognizer):
     ENTITIES = (E.SSN,)
     CONTEXT = ("ssn", "social", "security", "ss#", "soc sec")
     RULES = (
-        rule("labelled", r"\b(?:ssn|ss#|soc(?:ial)?\.?\s*sec(?:urity)?\.?(?:\s*(?:no|number|#))?|social)\s*[:#]?\s*(?:no\.?|number|#)?\s*[:#]?\s*"
+        rule("labelled", r"\b(?:ssn|ss#|soc(?:ial)?\.?\s*sec(?:urity)?\.?(?:\s*(?:no|number|#))?|social)[^\d\n]{0,16}?"
              r"(?P<v>\d{3}[\s\-.]?\d{2}[\s\-.]?\d{4})(?!\d)", E.SSN, 0.95, _ssn),
         rule("dashed", r"(?<![\d\-])(?P<v>\d{3}-\d{2}-\d{4})(?![\d\-])", E.SSN, 0.8, _ssn_unlabelled),
         rule("last4", r"\b(?:ssn|social security(?: number)?)\s*(?:ending\s*(?:in)?|last\s*(?:4|four)(?:\s*digits)?)\s*[:#]?\s*(?P<v>(?:x{3}-?x{2}-?)?\d{4})\b", E.SSN, 0.8),
@@ -203,6 +203,8 @@ class OtherIdRecognizer(RegexRecognizer):
                                    r"badge", r"student(?:\s*id)?", r"member\s*code", r"id", r"identifier", r"code",
                                    r"room", r"rm", r"bed"),
              E.OTHER_ID, 0.7),
+        rule("dashed_groups", r"(?<![\w\-/.])(?P<v>\d{2,}(?:-\d{2,}){2,})(?![\w\-/])", E.OTHER_ID, 0.5,
+             lambda t, m, s: s if sum(c.isdigit() for c in m.group("v")) >= 6 else None),
         rule("long_number", r"(?<![\d.,/\-:])(?P<v>\d{7,})(?![\d.,/]\d)", E.OTHER_ID, 0.6, _long_number),
         rule("code", r"(?<![\w\-])(?P<v>(?=[A-Z0-9\-]*[A-Z])(?=[A-Z0-9\-]*\d)[A-Z0-9]{1,6}(?:-?[A-Z0-9]{2,12}){1,3})(?![\w\-])",
              E.OTHER_ID, 0.5, _code, flags=0),

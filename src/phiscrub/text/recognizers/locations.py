@@ -16,11 +16,25 @@ STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecti
                r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|"
                r"Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
                r"Wisconsin|Wyoming|Puerto Rico)")
-SUFFIX = (r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|way|terrace|ter|circle|cir|"
-          r"parkway|pkwy|highway|hwy|square|sq|trail|trl|path|pike|alley|aly|row|crescent|cres|close|loop|run|point|pt|"
-          r"plaza|plz|ridge|rdg|heights|hts|crossing|xing|turnpike|tpke|expressway|expy|freeway|fwy|route|rte|walk|green|"
-          r"commons|landing|view|hollow|grove|park|meadow|meadows|estates|manor|station|sta|center|ctr|mall|cove|cv|bend|"
-          r"glen|harbor|hbr|knoll|pass|vista|junction|jct|court|ct)")
+# USPS Publication 28 street suffixes (full forms and standard abbreviations).
+_USPS = """alley aly allee annex anx arcade arc avenue ave av bayou byu beach bch bend bnd bluff blf bluffs blfs bottom btm
+boulevard blvd branch br bridge brg brook brk brooks burg bg burgs bypass byp camp cp canyon cyn cape cpe causeway cswy
+center ctr centre centers circle cir circles cirs cliff clf cliffs clfs club clb common cmn commons corner cor corners cors
+course crse court ct courts cts cove cv coves creek crk crescent cres crest crst crossing xing crossroad xrd curve curv dale
+dl dam dm divide dv drive dr drives drs estate est estates ests expressway expy extension ext extensions exts fall falls
+fls ferry fry field fld fields flds flat flt flats flts ford frd fords forest frst forge frg forges fork frk forks frks fort
+ft freeway fwy garden gdn gardens gdns gateway gtwy glen gln glens green grn greens grove grv groves harbor hbr harbors haven
+hvn heights hts highway hwy hill hl hills hls hollow holw inlet inlt island is islands iss isle junction jct junctions key ky
+keys knoll knl knolls lake lk lakes lks land landing lndg lane ln light lgt lights loaf lf lock lck locks lodge ldg loop mall
+manor mnr manors meadow mdw meadows mdws mews mill ml mills mission msn motorway mtwy mount mt mountain mtn mountains mtns
+neck nck orchard orch oval overpass opas park parks parkway pkwy parkways pass passage psge path pike pine pne pines pnes
+place pl plain pln plains plns plaza plz point pt points pts port prt ports prts prairie pr radial radl ramp ranch rnch rapid
+rpd rapids rpds rest rst ridge rdg ridges rdgs river riv road rd roads rds route rte row rue run shoal shl shoals shls shore
+shr shores shrs skyway skwy spring spg springs spgs spur spurs square sq squares sqs station sta stravenue stra stream strm
+street st streets sts summit smt terrace ter throughway trwy trace trce track trak trafficway trfy trail trl trailer trlr
+tunnel tunl turnpike tpke underpass upas union un unions uns valley vly valleys vlys viaduct via view vw views vws village
+vlg villages vlgs ville vl vista vis walk walks wall way wy ways well wl wells wls close"""
+SUFFIX = r"(?:" + "|".join(sorted(set(_USPS.split()), key=len, reverse=True)) + r")"
 UNIT = r"(?:\s*,?\s*(?:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr|dept)\.?\s*#?\s*[A-Z0-9\-]{1,6})?"
 WORD = r"[A-Za-z0-9][A-Za-z0-9'.\-]*"
 FACILITY = (r"(?:hospital|medical\s+center|med\.?\s+ctr\.?|health\s+center|health\s+system|healthcare|health\s+care|clinic|"
@@ -63,7 +77,7 @@ class AddressRecognizer(RegexRecognizer):
         rule("street", r"(?<![\w\-/.])(?P<v>\d{1,6}[A-Z]?(?:-\d{1,5})?\s+(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?(?:" + WORD + r"\s+){0,4}?" + SUFFIX + r"\.?"
              + r"(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?" + UNIT + r")(?![\w])", E.STREET_ADDRESS, 0.85, _street),
         rule("po_box", r"\b(?P<v>p\.?\s*o\.?\s*box\s+\d{1,6})\b", E.STREET_ADDRESS, 0.95),
-        rule("labelled_address", r"\b(?:address|addr|residence|resides at|lives at|home address)\s*[:\-]?\s*(?P<v>\d{1,6}\s+[^\n,;]{3,40}?)(?=\s*(?:,|\n|;|$))",
+        rule("labelled_address", r"\b(?:address|addr|residence|resides(?:\s+alone)?\s+at|lives(?:\s+alone|\s+with\s+\w+)?\s+at|home\s+address|located\s+at|mail(?:ing)?\s+address)\s*[:\-]?\s*(?P<v>\d{1,6}[A-Z]?\s+[^\n,;()]{3,50}?)(?=\s*(?:,|\n|;|\(|$|\s+(?:with|in|and|near)\b))",
              E.STREET_ADDRESS, 0.8),
         # ", MA 02114" / "MA 02114-1234" / "Massachusetts 02114"
         rule("zip_state", r"(?:\b" + STATES + r"|" + STATE_NAMES + r")\.?,?\s+(?P<v>\d{5}(?:-\d{4})?)\b", E.ZIP, 0.95, _zip, flags=0),
@@ -93,6 +107,7 @@ def _facility(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
     return score
 
 
+_STRONG_FACILITY = r"(?:hospital|medical\s+center|clinic|infirmary|hospice|nursing\s+home|health\s+center|medical\s+group|urgent\s+care|rehabilitation\s+center)"
 _NOT_START = r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(_NOT_PLACE - _GENERIC_INSIDE, key=len, reverse=True)) + r")\b)"
 
 
@@ -106,7 +121,9 @@ class FacilityRecognizer(RegexRecognizer):
         rule("name_noun", r"(?P<v>\b" + _NOT_START + _CAP + r"(?:\s+(?:of|the|and|&|for|" + _CAP + r")){0,5}\s+" + FACILITY + r"\b(?:\s+(?:of|at)\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?)",
              E.LOCATION, 0.8, _facility, flags=0),
         # ALL-CAPS and lower-case notes: any non-stop words before the facility noun.
-        rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"[a-z][a-z'&.\-]+(?:\s+[a-z][a-z'&.\-]+){0,3}\s+" + FACILITY + r")\b", E.LOCATION, 0.45, _facility),
+        rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"[a-z][a-z'&.\-]+(?:\s+[a-z][a-z'&.\-]+){0,3}\s+" + _STRONG_FACILITY + r")\b", E.LOCATION, 0.45, _facility),
+        rule("our_lady", r"(?P<v>\b(?i:our\s+lady\s+of)\s+\w+(?:\s+\w+){0,2}?\s+(?i:" + FACILITY + r"))\b", E.LOCATION, 0.85, flags=0),
+        rule("facility_city", r"\b(?i:" + _STRONG_FACILITY + r"),\s+(?P<v>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){0,2})\b(?!\s*,?\s*(?:MD|RN|DO)\b)", E.LOCATION, 0.7, flags=0),
         rule("noun_of", r"(?P<v>\b(?:University|Hospital|Clinic|Medical Center|Infirmary)\s+of\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,3})", E.LOCATION, 0.8, flags=0),
     )
 
@@ -116,9 +133,12 @@ class CityRecognizer(RegexRecognizer):
 
     ENTITIES = (E.LOCATION,)
     _CAP = r"[A-Z][a-zA-Z'\-]+"
+    _VERBS = (r"(?:lives|living|resides|residing|resident|moved|relocated|born|raised|grew up|travel(?:l?ed)?|visiting|vacation(?:ing|ed)?|trip|"
+              r"home|originally|transferred|flew|drove|works?|working|employed|called|calling|came|coming|driving|visit(?:ing|ed)?)")
     RULES = (
-        rule("after_verb", r"\b(?:lives|living|resides|residing|resident|moved|relocated|born|raised|grew up|travel(?:l?ed)?|visiting|vacation(?:ing|ed)?|trip|"
-             r"home|originally|transferred|flew|drove|works?|working|employed)\s+(?:in|at|to|from|near|of)\s+(?:the\s+)?(?P<v>" + _CAP + r"(?:[ \-]" + _CAP + r"){0,2})",
+        rule("after_verb_caps", r"\b(?i:" + _VERBS + r"(?:\s+(?:with\s+\w+|alone|here|back))?\s+(?:in|at|to|from|near|of))\s+(?:THE\s+)?(?P<v>[A-Z][A-Z'\-]{2,}(?:[ \-][A-Z][A-Z'\-]{2,}){0,2})\b(?=\s*(?:[,.;]|$|\s+(?:AND|WILL|WITH|FOR|ON|AT|WHERE|SINCE|AREA)\b))",
+             E.LOCATION, 0.7, flags=re.MULTILINE),
+        rule("after_verb", r"\b" + _VERBS + r"(?:\s+(?:with\s+\w+|alone|here|back))?\s+(?:in|at|to|from|near|of)\s+(?:the\s+)?(?P<v>" + _CAP + r"(?:[ \-]" + _CAP + r"){0,2})",
              E.LOCATION, 0.7, lambda t, m, s: s, flags=0),
         rule("from_city", r"\b(?:from|in|near|to)\s+(?P<v>" + _CAP + r"(?:[ \-]" + _CAP + r"){0,2})(?=\s*(?:,|\.|;|$|\s+(?:area|and|where|for|with|since|last|this)))",
              E.LOCATION, 0.4, flags=0),

@@ -123,6 +123,8 @@ class NameRecognizer(EntityRecognizer):
         self._label_re = re.compile(r"(?:^|(?<=[\s(\[;,|]))(?:" + _LABELS + r")\s*(?:[:\-#]|\bis\b|\bwas\b)\s*(?=\S)", flags | re.MULTILINE)
         self._label_nocolon_re = re.compile(r"\b(?:" + _LABELS_NOCOLON + r")\s+(?=\S)", flags)
         self._relation_re = re.compile(r"\b(?:(?:his|her|their|pt'?s|patient'?s|the)\s+)?(?:" + _RELATIONS + r")s?\b\s*(?:[,:(\-]\s*|\s+(?:named|called|is|was)\s+|\s+)(?=\S)", flags)
+        self._intro_re = re.compile(r"\b(?:this\s+is|my\s+name\s+is|i\s+am|i'm|it'?s|regards,|thanks,|thank\s+you,|sincerely,|best,|cheers,)\s+(?=\S)", flags)
+        self._initials_re = re.compile(r"(?:^|(?<=[\s:]))(?P<v>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.?)?)(?=\s+(?:is|was|presents|presented|has|had)\s+(?:an?\s+)?\d)", re.MULTILINE)
         self._cred_re = re.compile(r"(?:,\s*|\s+)" + _CREDENTIALS + r"(?![A-Za-z])")
 
     @property
@@ -136,12 +138,15 @@ class NameRecognizer(EntityRecognizer):
 
     # --- token predicates -------------------------------------------------------------------
     def _namey(self, t: _Tok, style: str, strong: bool = False) -> bool:
-        """Could this token be part of a name, given only weak support?"""
+        """Could this token be part of a name, given only weak support? ``strong`` context
+        (a relation word, "this is") also admits unknown words and common first names."""
         if t.initial:
             return t.cap
         lw = t.lower
         if lw in _STOP or self.lex.is_clinical(lw) or len(lw) < 2:
             return False
+        if strong and style != "mixed" and (not self.lex.is_common(lw) or self.lex.is_name(lw)):
+            return True
         if self.lex.is_name(lw) and not self.lex.is_common(lw):
             return True
         if style == "mixed":
@@ -223,7 +228,7 @@ class NameRecognizer(EntityRecognizer):
             if k is None:
                 continue
             title = m.group().strip().rstrip(".").lower()
-            weak = title in _WEAK_TITLES
+            weak = title in _WEAK_TITLES and not (m.group().strip().endswith(".") and title in ("mr", "mrs", "ms", "miss"))
             add(self._take_name(text, toks, k, style_at(m.end()), first_any=not weak), 0.9 if not weak else 0.75, "title")
         # 2. labels with a colon: "Patient: SMITH, JOHN", "PCP: dr jones", "signed by: ..."
         for m in self._label_re.finditer(text):
@@ -239,6 +244,14 @@ class NameRecognizer(EntityRecognizer):
             k = tok_at(m.end())
             if k is not None:
                 add(self._take_name(text, toks, k, style_at(m.end()), first_any=False, strong=True), 0.8, "relation")
+        # 3b. self-introductions in messages: "this is folashade ogunde", "my name is ..."
+        for m in self._intro_re.finditer(text):
+            k = tok_at(m.end())
+            if k is not None:
+                add(self._take_name(text, toks, k, style_at(m.end()), first_any=False, strong=True), 0.75, "intro")
+        # 3c. initials as the subject of a case line: "PK is a 91 y.o."
+        for m in self._initials_re.finditer(text):
+            add(m.span("v"), 0.7, "initials")
         # 4. credentials after a name: "Jane Doe, MD", "J. Smith RN"
         for m in self._cred_re.finditer(text):
             k = None
@@ -252,7 +265,7 @@ class NameRecognizer(EntityRecognizer):
             while first > 0 and k - first < 3:
                 prev = toks[first - 1]
                 gap = text[prev.end:toks[first].start]
-                if gap.strip(" .") or "\n" in gap or not (prev.cap or prev.initial) or prev.lower in _STOP or prev.lower in _TITLES \
+                if gap.strip(" .,") or gap.count(",") > 1 or "\n" in gap or not (prev.cap or prev.initial) or prev.lower in _STOP or prev.lower in _TITLES \
                         or self.lex.is_clinical(prev.lower):
                     break
                 first -= 1
@@ -265,7 +278,7 @@ class NameRecognizer(EntityRecognizer):
             lw = t.lower
             if t.initial or len(lw) < 2 or lw in _STOP or self.lex.is_clinical(lw) or not self.lex.is_name(lw):
                 continue
-            if _EPONYM_NEXT.match(text[t.end:t.end + 30]) and not t.upper:
+            if _EPONYM_NEXT.match(text[t.end:t.end + 30]):
                 continue
             style = style_at(t.start)
             if style == "mixed" and t.upper and len(lw) <= 4:
@@ -297,7 +310,8 @@ class NameRecognizer(EntityRecognizer):
                 elif len(lw) >= 4:
                     add((t.start, t.end), 0.35, "lexicon_lower")
             else:
-                add((t.start, t.end), 0.6 if len(lw) >= 3 else 0.35, "lexicon_caseless")
+                if len(lw) >= 3:
+                    add((t.start, t.end), 0.6, "lexicon_caseless")
         return _extend_initials(text, results)
 
 
