@@ -16,6 +16,10 @@ from ..policy import Policy
 from .worker import FAILED, FileOutcome, FileTask, process_file, warm_up
 
 
+class DaskSetupError(PhiscrubError, RuntimeError):
+    """The Dask cluster could not be started or reached."""
+
+
 class DaskUnavailableError(PhiscrubError, ImportError):
     """``--engine dask`` needs the optional dependency: pip install 'phiscrub[dask]'."""
 
@@ -54,39 +58,44 @@ class DaskRunner:
         distributed = _import_distributed()
         self.policy = policy
         self._own: list[Any] = []
-        if client is None:
-            if scheduler:
-                client = distributed.Client(scheduler, set_as_default=False)
-            else:
-                cluster = distributed.LocalCluster(
-                    n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None,
-                )
-                self._own.append(cluster)
-                client = distributed.Client(cluster, set_as_default=False)
-            self._own.insert(0, client)
+        try:
+            if client is None:
+                if scheduler:
+                    client = distributed.Client(scheduler, set_as_default=False, timeout="30s")
+                else:
+                    cluster = distributed.LocalCluster(
+                        n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None,
+                    )
+                    self._own.append(cluster)
+                    client = distributed.Client(cluster, set_as_default=False)
+                self._own.insert(0, client)
+            info = client.scheduler_info()
+            client.register_plugin(_make_plugin(policy))
+        except PhiscrubError:
+            raise
+        except Exception as e:
+            self.close()
+            raise DaskSetupError(f"cannot start or reach the Dask cluster: {type(e).__name__}: {e}") from None
         self.client = client
-        info = client.scheduler_info()
         self.workers = sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()) or max(1, workers)
-        client.register_plugin(_make_plugin(policy))
-        self._policy_future = client.scatter(policy, broadcast=True, hash=False)
-        self._ac = distributed.as_completed()
-        self._tasks: dict[str, FileTask] = {}
+        self._ac = distributed.as_completed(loop=client.loop)
+        self._futures: dict[str, tuple[Any, FileTask]] = {}
 
     def submit(self, task: FileTask) -> None:
-        fut = self.client.submit(process_file, task, self._policy_future, pure=False, key=f"phiscrub-{task.index}-{id(self)}")
-        self._tasks[fut.key] = task
+        fut = self.client.submit(process_file, task, self.policy, pure=False, key=f"phiscrub-file-{task.index}-{id(self):x}")
+        self._futures[fut.key] = (fut, task)
         self._ac.add(fut)
 
     def pending(self) -> int:
-        return len(self._tasks)
+        return len(self._futures)
 
     def wait_some(self) -> list[FileOutcome]:
-        if not self._tasks:
+        if not self._futures:
             return []
         batch = [next(self._ac)] + list(self._ac.next_batch(block=False))
         out: list[FileOutcome] = []
         for fut in batch:
-            task = self._tasks.pop(fut.key)
+            _, task = self._futures.pop(fut.key)
             try:
                 out.append(fut.result())
             except Exception as e:  # a worker died, was lost, or the task was cancelled
@@ -95,14 +104,16 @@ class DaskRunner:
         return out
 
     def close(self, cancel: bool = False) -> None:
-        if cancel and self._tasks:
+        futures = getattr(self, "_futures", {})
+        if cancel and futures:
             try:
-                self.client.cancel(list(self._ac.futures))
+                self.client.cancel([f for f, _ in futures.values()])
             except Exception:
                 pass
-        self._tasks.clear()
+        futures.clear()
         for obj in self._own:
             try:
                 obj.close()
             except Exception:
                 pass
+        self._own = []

@@ -42,11 +42,9 @@ def _name_policy(policy: Policy) -> Policy:
 @functools.lru_cache(maxsize=65536)
 def scrub_name(name: str, policy: Policy, is_file: bool = True) -> tuple[str, tuple[Finding, ...]]:
     """The scrubbed name and the findings (offsets into ``name``); cached per process."""
-    from ..text import analyze_text
-
     stem, suffix = split_suffix(name, is_file)
     readable = stem.replace("_", " ")  # same length: offsets stay valid for ``stem``
-    found = list(analyze_text(readable, _name_policy(policy))) if readable.strip() else []
+    found = _analyze(readable, _name_policy(policy)) if readable.strip() else []
     if policy.wants("OTHER_ID"):
         taken = [(f.start, f.end) for f in found]
         for m in _DIGITS.finditer(stem):
@@ -64,6 +62,38 @@ def scrub_name(name: str, policy: Policy, is_file: bool = True) -> tuple[str, tu
     if new_stem in (".", ".."):
         new_stem = "file"
     return new_stem + suffix, tuple(found)
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _analyze(readable: str, policy: Policy) -> list[Finding]:
+    """Findings in a name. Names in file names come without context and often surname first
+    (``Smith_John``), where a first name alone is found; when a name is found, the name is read
+    again after a ``Patient:`` cue and the longer name spans that cover it are taken too."""
+    from ..text import analyze_text
+
+    found = list(analyze_text(readable, policy))
+    names = [f for f in found if f.entity == "NAME"]
+    if not names:
+        return found
+    cue = "Patient: "
+    wider = [
+        Finding(f.start - len(cue), f.end - len(cue), f.entity, f.score, f.source)
+        for f in analyze_text(cue + readable, policy)
+        if f.entity == "NAME" and f.start >= len(cue)
+    ]
+    extra = [w for w in wider if any(_overlaps(w, n) for n in names)]
+    merged: list[Finding] = []
+    for f in sorted(found + extra, key=lambda f: (f.start, -f.end)):
+        if merged and _overlaps(merged[-1], f):
+            last = merged[-1]
+            if f.end > last.end:
+                merged[-1] = Finding(last.start, f.end, last.entity, max(last.score, f.score), last.source)
+            continue
+        merged.append(f)
+    return merged
 
 
 def with_counter(name: str, n: int, is_file: bool) -> str:

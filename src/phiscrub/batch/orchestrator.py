@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import secrets
 import time
 import uuid
 from collections import Counter, deque
@@ -179,6 +180,10 @@ def run_batch(
             options.overwrite,
         )
         tmp = clear_tmp(manifest.state_dir)
+        uid_key = manifest.get_meta("uid_key")
+        if uid_key is None:
+            uid_key = secrets.token_hex(32)
+            manifest.set_meta("uid_key", uid_key)
         audit = AuditLog(manifest.state_dir, uuid.uuid4().hex[:12], policy.fingerprint())
         progress = BatchProgress(options.progress, lambda: count_sources(roots, out))
         run = _Run(out, policy, options, manifest, audit, progress)
@@ -221,7 +226,7 @@ def run_batch(
                         continue
                     reserved = rec.out_rel if rec is not None and rec.out_rel else None
                     runner.submit(FileTask(index, src.path, src.rel, str(tmp), options.keep_names,
-                                           options.columns, options.fields))
+                                           options.columns, options.fields, uid_key))
                     order.append(index)
                     waiting[index] = (src, key, reserved)
                 if not order:

@@ -11,6 +11,7 @@ with the file's name blanked out), never the content.
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import os
 import re
@@ -44,6 +45,7 @@ class FileTask:
     keep_names: bool = False
     columns: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
+    uid_key: str = ""  # batch secret for consistent DICOM UIDs (when the policy has no key)
 
 
 @dataclass(frozen=True)
@@ -151,10 +153,21 @@ def _decode_utf8(data: bytes) -> str:
         raise CorruptInputError(f"not valid UTF-8 (first bad byte at offset {e.start})") from None
 
 
-def _scrub_image(task: FileTask, policy: Policy, suffix: str) -> tuple[str, str, tuple[dict, ...], tuple[str, ...]]:
-    from ..api import scrub
+@functools.lru_cache(maxsize=4)
+def _uid_remapper(key: str) -> Any:
+    """One UID remapper per worker process and batch key: the key (the policy's, or a secret kept
+    in OUT's manifest) makes the mapping the same in every worker and in resumed runs."""
+    from ..image import UidRemapper
 
-    result = scrub(Path(task.path), policy)
+    return UidRemapper(key)
+
+
+def _scrub_image(task: FileTask, policy: Policy, suffix: str) -> tuple[str, str, tuple[dict, ...], tuple[str, ...]]:
+    from ..image import scrub_image
+
+    key = policy.key if policy.key is not None else task.uid_key
+    remapper = _uid_remapper(key) if key else None
+    result = scrub_image(Path(task.path), policy, uid_remapper=remapper)
     status = getattr(result, "status", None)
     if status not in (PASS, REVIEW):
         raise PhiscrubError(f"image scrubber returned status {status!r}")
@@ -165,6 +178,13 @@ def _scrub_image(task: FileTask, policy: Policy, suffix: str) -> tuple[str, str,
     findings = tuple(f.to_dict() for f in getattr(result, "findings", ()) or ())
     removed = tuple(str(m) for m in (getattr(result, "removed_metadata", ()) or ()))
     return status, tmp, findings, removed
+
+
+def _process_info() -> dict:
+    """Which process did the work and how often it built an analyzer (should stay at 1)."""
+    from ..text.engine import get_analyzer
+
+    return {"pid": os.getpid(), "analyzer_builds": get_analyzer.cache_info().misses}
 
 
 def process_file(task: FileTask, policy: Optional[Policy] = None) -> FileOutcome:
@@ -216,7 +236,7 @@ def process_file(task: FileTask, policy: Optional[Policy] = None) -> FileOutcome
             _write_bytes(tmp, new_text.encode("utf-8"))
         return FileOutcome(
             task.index, status, "", kind, out_rel, tmp, digest, size, mtime, findings, name_findings,
-            removed, time.perf_counter() - t0,
+            removed, time.perf_counter() - t0, _process_info(),
         )
     except BaseException as e:  # noqa: BLE001 - a worker must report, not die
         if tmp:
