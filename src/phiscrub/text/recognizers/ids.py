@@ -113,7 +113,7 @@ class HealthPlanRecognizer(RegexRecognizer):
             r"member(?:\s*id)?", r"subscriber(?:\s*id)?", r"policy", r"insurance(?:\s*(?:id|policy|member))?",
             r"ins\.?", r"medicare(?:\s*(?:id|beneficiary))?", r"medicaid(?:\s*id)?", r"mbi", r"hicn?",
             r"health\s*plan(?:\s*(?:id|beneficiary))?", r"plan\s*(?:id|no|number|#)", r"beneficiary(?:\s*id)?",
-            r"group(?:\s*(?:id|no|number|#))", r"grp", r"bcbs(?:\s*id)?", r"payer\s*id", r"carrier\s*id"),
+            r"group(?:\s*(?:id|no|number|#))?", r"grp", r"bcbs(?:\s*id)?", r"payer\s*id", r"carrier\s*id"),
             E.HEALTH_PLAN_ID, 0.9),
         # Medicare Beneficiary Identifier: 1 digit, letter, alnum, digit, letter, alnum, digit, 2 letters, 2 digits.
         rule("mbi", r"\b(?P<v>[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})\b",

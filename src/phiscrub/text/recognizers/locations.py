@@ -81,6 +81,7 @@ class AddressRecognizer(RegexRecognizer):
              E.STREET_ADDRESS, 0.8),
         # ", MA 02114" / "MA 02114-1234" / "Massachusetts 02114"
         rule("zip_state", r"(?:\b" + STATES + r"|" + STATE_NAMES + r")\.?,?\s+(?P<v>\d{5}(?:-\d{4})?)\b", E.ZIP, 0.95, _zip, flags=0),
+        rule("zip_state_any_case", r",\s*(?i:" + STATES + r")\.?,?\s+(?P<v>\d{5}(?:-\d{4})?)\b", E.ZIP, 0.9, flags=0),
         rule("zip_labelled", r"\b(?:zip(?:\s*code)?|postal\s*code|zipcode|zip\+4)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?|\d{3})\b", E.ZIP, 0.95),
         rule("zip4", r"(?<![\d\-])(?P<v>\d{5}-\d{4})(?![\d\-])", E.ZIP, 0.7),
         # "Springfield, IL" / "Boston, Massachusetts" / "East Jonathanmouth, NM 87101": the city part.

@@ -125,6 +125,11 @@ class NameRecognizer(EntityRecognizer):
         self._relation_re = re.compile(r"\b(?:(?:his|her|their|pt'?s|patient'?s|the)\s+)?(?:" + _RELATIONS + r")s?\b\s*(?:[,:(\-]\s*|\s+(?:named|called|is|was)\s+|\s+)(?=\S)", flags)
         self._intro_re = re.compile(r"\b(?:this\s+is|my\s+name\s+is|i\s+am|i'm|it'?s|regards,|thanks,|thank\s+you,|sincerely,|best,|cheers,)\s+(?=\S)", flags)
         self._initials_re = re.compile(r"(?:^|(?<=[\s:]))(?P<v>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.?)?)(?=\s+(?:is|was|presents|presented|has|had)\s+(?:an?\s+)?\d)", re.MULTILINE)
+        _nm = r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’\-]+"
+        self._header_re = re.compile(r"(?:^|(?<=\s-\s))(?P<v>" + _nm + r"(?:,\s?|\s)" + _nm + r"(?:\s[A-Z]\.?)?(?:\s" + _nm + r")?)"
+                                     r"(?=\s{2,}\S*\d|\s+/\s|\s+\(\d|\s+-\s+\S*\d)", re.MULTILINE)
+        self._handoff_re = re.compile(r"(?:^|(?<=\s))(?:--|—|~)\s*(?=\S)|\b(?:report\s+given\s+to|hand(?:ed)?\s*off\s+to|signed\s+out\s+to|"
+                                      r"care\s+transferred\s+to|health\s*care\s+proxy|proxy|poa|surrogate|hcp)\s*[:,]?\s*(?=\S)", flags)
         self._cred_re = re.compile(r"(?:,\s*|\s+)" + _CREDENTIALS + r"(?![A-Za-z])")
 
     @property
@@ -160,7 +165,9 @@ class NameRecognizer(EntityRecognizer):
             return None
         t0 = toks[i]
         lw = t0.lower
-        if lw in _STOP or lw in _TITLES or len(lw) < 1 or (self.lex.is_clinical(lw) and not first_any):
+        if t0.initial and t0.cap and i + 1 < len(toks) and toks[i + 1].cap:
+            pass  # "Dr. A. Novais": an initial, not the article
+        elif lw in _STOP or lw in _TITLES or len(lw) < 1 or (self.lex.is_clinical(lw) and not first_any):
             return None
         if not first_any and not self._namey(t0, style, strong):
             return None
@@ -186,7 +193,7 @@ class NameRecognizer(EntityRecognizer):
                 continue
             if t.initial and (t.cap or style != "mixed"):
                 end = t.end + (1 if text[t.end:t.end + 1] == "." else 0)
-            elif self._namey(t, style) and not (gap.startswith(",") and self.lex.is_common(t.lower)):
+            elif self._namey(t, style, strong or first_any) and not (gap.startswith(",") and self.lex.is_common(t.lower)):
                 end = t.end
             else:
                 break
@@ -252,6 +259,20 @@ class NameRecognizer(EntityRecognizer):
         # 3c. initials as the subject of a case line: "PK is a 91 y.o."
         for m in self._initials_re.finditer(text):
             add(m.span("v"), 0.7, "initials")
+        # 3d. header lines: "KITUMAINI, PUMBAA  96210485", "Boaz Winnrich  BM045053", "Progress Note - NAME - date"
+        for m in self._header_re.finditer(text):
+            v = m.group("v")
+            words = re.findall(r"[^\s,]+", v)
+            if any(self.lex.is_clinical(w.lower().strip(".")) or w.lower() in _STOP for w in words):
+                continue
+            if sum(self.lex.is_common(w.lower()) and not self.lex.is_name(w.lower()) for w in words) > len(words) // 2:
+                continue
+            add(m.span("v"), 0.6, "header")
+        # 3e. sign-offs and hand-offs: "-- MARIE-LUISE", "report given to NÜDRET"
+        for m in self._handoff_re.finditer(text):
+            k = tok_at(m.end())
+            if k is not None:
+                add(self._take_name(text, toks, k, style_at(m.end()), first_any=False, strong=True), 0.7, "handoff")
         # 4. credentials after a name: "Jane Doe, MD", "J. Smith RN"
         for m in self._cred_re.finditer(text):
             k = None
