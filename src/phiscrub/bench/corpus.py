@@ -22,6 +22,9 @@ COUNTRY = "COUNTRY"
 ORGANIZATION = "ORGANIZATION"
 PROFESSION = "PROFESSION"
 NOT_REQUIRED: frozenset[str] = frozenset({YEAR, STATE, AGE_UNDER_90, COUNTRY, ORGANIZATION, PROFESSION})
+#: Not-required labels whose text must also *survive*: removing it counts as a false positive
+#: (an age of 67 is clinical information), unlike a year or a state, which count neither way.
+MUST_SURVIVE: frozenset[str] = frozenset({AGE_UNDER_90})
 
 
 @dataclass(frozen=True, order=True)

@@ -4,8 +4,9 @@ Tokens are ``\\w+`` runs of the document, for gold and predictions alike. A gold
 *found* when every one of its characters that lies in a gold span is covered by some predicted
 span of any entity (de-identification only needs it gone); the *strict* variant also requires
 the predicted entity to match. A predicted token is any token a prediction touches. Tokens of
-not-required spans (a year alone, a state, an age <= 89) count neither way; how many of them
-were removed is reported separately.
+not-required spans (a year alone, a state) count neither way, except those that must survive
+(an age <= 89), whose removal is a false positive; how many of each were removed is reported
+separately.
 
 The :class:`Evaluator` only keeps counts, so a 100k-document corpus streams through it.
 """
@@ -17,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from .corpus import Document, GoldSpan
+from .corpus import MUST_SURVIVE, Document, GoldSpan
 
 _TOKEN = re.compile(r"\w+")
 
@@ -181,9 +182,10 @@ class Evaluator:
             if arr is None:
                 arr = by_ent[ent] = bytearray(n)
             arr[s:e] = b"\x01" * (e - s)
-        gold_at = bytearray(n)  # 1 = required gold, 2 = not required
+        gold_at = bytearray(n)  # 1 = required gold, 2 = not required (neutral), 0 = not PHI
         for sp in doc.spans:
-            gold_at[sp.start:sp.end] = (b"\x01" if sp.required else b"\x02") * (sp.end - sp.start)
+            if sp.entity not in MUST_SURVIVE:
+                gold_at[sp.start:sp.end] = (b"\x01" if sp.required else b"\x02") * (sp.end - sp.start)
         self.docs += 1
         self.chars += n
         c = self.c

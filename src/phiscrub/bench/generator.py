@@ -151,6 +151,8 @@ class _Cast:
             return [(s.city(), E.LOCATION)]
         if name == "state":
             return [(s.state()[r.random() < 0.5], STATE)]
+        if name == "county":
+            return s.county()
         if name == "zip":
             return s.zip()
         if name == "hospital":
@@ -196,6 +198,7 @@ DISCHARGE_BODY = (
     "Patient lives alone at {address}; home health arranged through {hospital2}.",
     "Of note, the patient was last admitted in {year} for {dx} and again on {date}.",
     "Social: retired machinist, former smoker (quit {year}), lives with wife {fam} in {city}, {state}.",
+    "Patient is a resident of {county}; APS previously involved in {year}.",
     "Insurance: Medicare ID {hpid}. SSN on file: {ssn}.",
     "PMH: {eponym}, {dx}, HTN, HLD, T2DM (A1c 7.9% in {year}).",
     "Procedures: {proc} on {date} showed: {finding}",
@@ -287,6 +290,7 @@ REFERRAL_FOOTER = ("\nSincerely,\n\n{dr}\n{hospital}\nNPI-linked license {lic}\n
 POST_BODY = (
     "Interesting case from the ED last night! {age} presenting with {dx} \u2014 turned out to be {eponym}.",
     "Pt from {city}, {state}, brought in by her granddaughter {fam} after a fall at home on {date}.",
+    "Rural {county} has no cath lab, so she was flown to us ({hospital}).",
     "Labs: {labs}. {short2}.",
     "Shout-out to {dr2} and the team at {hospital} for the quick dx! #MedTwitter #FOAMed",
     "Family has started a fundraiser: {url}",
@@ -358,21 +362,21 @@ def _document(kind: str, rng: random.Random) -> tuple[str, list[GoldSpan]]:
     cast = _Cast(rng)
     if kind == "nursing_note":
         b = _Builder(str.upper)
-        _compose(b, cast, NURSING_HEADER, NURSING_BODY, NURSING_FOOTER, (6, 11), sep="\n")
+        _compose(b, cast, NURSING_HEADER, NURSING_BODY, NURSING_FOOTER, (6, 11), sep="\n", filler=(3, 10))
     elif kind == "patient_message":
         lower = rng.random() < 0.5
         b = _Builder(str.lower if lower else (lambda s: s))
         _compose(b, cast, (), MESSAGE_BODY, (), (3, 6), sep=" ", para_every=99, filler=(0, 1))
     elif kind == "discharge_summary":
         b = _Builder()
-        _compose(b, cast, DISCHARGE_HEADER, DISCHARGE_BODY, DISCHARGE_FOOTER, (7, 12))
+        _compose(b, cast, DISCHARGE_HEADER, DISCHARGE_BODY, DISCHARGE_FOOTER, (7, 13), filler=(6, 16))
     elif kind == "radiology_report":
         b = _Builder()
         _compose(b, cast, RADIOLOGY_HEADER, RADIOLOGY_BODY, RADIOLOGY_FOOTER, (4, 7), sep="\n")
     elif kind == "progress_note":
         b = _Builder()
         _compose(b, cast, PROGRESS_HEADER, PROGRESS_BODY, PROGRESS_FOOTER, (4, 7), sep="\n",
-                 extra=lambda: _progress_table(b, cast))
+                 extra=lambda: _progress_table(b, cast), filler=(4, 12))
     elif kind == "referral_letter":
         b = _Builder()
         _compose(b, cast, REFERRAL_HEADER, REFERRAL_BODY, REFERRAL_FOOTER, (4, 7), para_every=2)

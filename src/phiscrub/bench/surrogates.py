@@ -150,8 +150,10 @@ class Surrogates:
             [(f"{p.first[0]}{p.last[0]}", N)],  # initials, as in "pt JS"
             [(f"{p.first} {p.last}", N), (" Jr.", None)],
             [(f"{p.first} {p.last.upper()}", N)],
+            [(f"{p.last.upper()} {p.first.upper()}", N)],
+            [(f'{p.first} "{self.choice(NICKNAMES)}" {p.last}', N)],
         ]
-        weights = [5, 2, 3, 2, 1, 4, 2, 1, 1, 1, 1]
+        weights = [5, 2, 3, 2, 1, 4, 2, 1, 1, 1, 1, 1, 1]
         return self.rng.choices(forms, weights=weights, k=1)[0]
 
     def nickname(self) -> Pieces:
@@ -177,11 +179,16 @@ class Surrogates:
             f"{mon} {dd}{suffix}", f"{ab} {dd}", f"{m}/{dd}", f"{mon} {y}", f"{m}/{y}", f"{m:02d}.{dd:02d}.{y}",
             f"{WEEKDAYS[d.weekday()]}, {mon} {dd}, {y}", f"the {dd}{suffix} of {mon}", f"{dd}/{ab}/{y}",
             f"{y}{m:02d}{dd:02d}", f"{mon.upper()} {dd}, {y}", f"{dd}.{m}.{y}",
+            f"{dd}/{m}/{y}" if dd > 12 else f"{m}/{dd}/{y}", f"{ab} '{y % 100:02d}", f"{m}/{dd}/{y}@{self.time_of_day()}",
+            f"{ab}-{dd}-{y}", f"{mon} the {dd}{suffix}",
         ]
-        weights = [8, 6, 4, 2, 1, 4, 5, 3, 1, 1, 2, 2, 1, 2, 2, 4, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+        weights = [8, 6, 4, 2, 1, 4, 5, 3, 1, 1, 2, 2, 1, 2, 2, 4, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
         text = self.rng.choices(forms, weights=weights, k=1)[0]
         if text.startswith("the "):
             return [("the ", None), (text[4:], E.DATE)]
+        if "@" in text:  # the time after "@" is not PHI
+            date_part, time_part = text.split("@", 1)
+            return [(date_part, E.DATE), (" @ " + time_part, None)]
         return [(text, E.DATE)]
 
     def date_time(self) -> Pieces:
@@ -206,7 +213,7 @@ class Surrogates:
             [(str(n), ent), (" yo", None)], [(str(n), ent), ("-year-old", None)], [(str(n), ent), (" y/o", None)],
             [(str(n), ent), (" year old", None)], [("aged ", None), (str(n), ent)], [("age ", None), (str(n), ent)],
             [(str(n), ent), (" yrs old", None)], [(str(n), ent), ("yo", None)], [(str(n), ent), (" YO", None)],
-            [(str(n), ent), (" y.o.", None)],
+            [(str(n), ent), (" y.o.", None)], [(_number_words(n), ent), ("-year-old", None)],
         ]
         return self.choice(forms)
 
@@ -217,8 +224,9 @@ class Surrogates:
         line = self.digits(4)
         forms = [f"({area}) {exch}-{line}", f"{area}-{exch}-{line}", f"{area}.{exch}.{line}", f"{area} {exch} {line}",
                  f"({area}){exch}-{line}", f"+1 {area} {exch} {line}", f"1-{area}-{exch}-{line}", f"{area}{exch}{line}",
-                 f"{area}-{exch}-{line} ext. {self.digits(3)}", f"{area}/{exch}-{line}", f"+1-{area}-{exch}-{line}"]
-        weights = [6, 6, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+                 f"{area}-{exch}-{line} ext. {self.digits(3)}", f"{area}/{exch}-{line}", f"+1-{area}-{exch}-{line}",
+                 f"{exch}-{line}", f"({area}) {exch}-{line} x{self.digits(4)}"]
+        weights = [6, 6, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
         return self.rng.choices(forms, weights=weights, k=1)[0]
 
     def phone(self) -> Pieces:
@@ -278,6 +286,9 @@ class Surrogates:
         st = abbr if self.rng.random() < 0.8 else name
         return self.street() + [(sep, None), (self.city(), E.LOCATION), (", ", None), (st, STATE), (" ", None)] + self.zip()
 
+    def county(self) -> Pieces:
+        return [(f"{self._fk('en_US').last_name()} County", E.LOCATION)]
+
     def hospital(self) -> Pieces:
         pat = self.choice(HOSPITAL_PATTERNS)
         name = pat.format(city=self.city(), saint=self.choice(SAINTS), surname=self.person().last)
@@ -323,6 +334,16 @@ class Surrogates:
         return self.choice([f"STU-{self.rng.randint(2015, 2026)}-{self.digits(4)}", f"RAD{self.digits(7)}",
                             f"S{self.digits(2)}-{self.digits(5)}", f"{self.letters(2)}{self.digits(6)}",
                             f"#{self.digits(6)}", f"CASE{self.digits(5)}"])
+
+
+_ONES = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _number_words(n: int) -> str:
+    """90..109 in words ("ninety-two", "one hundred one"), as some notes spell ages out."""
+    if n >= 100:
+        return "one hundred" + (f" {_ONES[n - 100]}" if n > 100 else "")
+    return "ninety" + (f"-{_ONES[n - 90]}" if n > 90 else "") if n >= 90 else str(n)
 
 
 def _ascii(s: str) -> str:
