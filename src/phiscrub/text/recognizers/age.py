@@ -26,6 +26,9 @@ class AgeRecognizer(RegexRecognizer):
         rule("sex", r"(?<![\d.\-/:])" + AGE + r"\s?(?:m|f|male|female|man|woman|yom|yof|wm|wf|bm|bf)\b", E.AGE_OVER_89, 0.85, _over_89),
         # age 92, aged 92, age: 92, at the age of 92, Age/Sex: 92/F
         rule("labelled", r"\b(?:age[ds]?|age/sex|age/gender|at the age of)\s*[:=]?\s*(?:of\s*)?" + AGE + r"(?![\d.])", E.AGE_OVER_89, 0.95, _over_89),
+        # ninety-one-year-old, one hundred four years old
+        rule("spelled", r"\b(?P<v>(?:ninety(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?|one[\s\-]hundred(?:[\s\-](?:and[\s\-])?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty(?:[\s\-][a-z]+)?))?))"
+             r"(?=[\s\-]*(?:years?|yrs?|yo\b|y/o))", E.AGE_OVER_89, 0.9),
         # in his 90s, nonagenarian, centenarian
         rule("decade", r"\b(?P<v>(?:in\s+(?:his|her|their)\s+)?(?:(?:early|mid|late)[\s\-]+)?(?:90|nine?ty)'?s|nonagenarian|centenarian|supercentenarian)\b",
              E.AGE_OVER_89, 0.85),

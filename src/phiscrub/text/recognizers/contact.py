@@ -28,6 +28,7 @@ class PhoneRecognizer(RegexRecognizer):
     _US = r"(?:\+?1[\s.\-]?)?(?:\(\s*\d{3}\s*\)\s*|\d{3}[\s.\-/])\d{3}[\s.\-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
     RULES = (
         rule("us", r"(?<![\w+\-/.])(?P<v>" + _US + r")(?![\w\-/]|\.\d)", E.PHONE, 0.8, _phone),
+        rule("local7", r"(?<![\w\-/.])(?P<v>\d{3}-\d{4})(?![\w\-/]|\.\d)", E.PHONE, 0.5, _phone),
         rule("intl", r"(?<![\w+])(?P<v>\+\d{1,3}(?:[\s.\-]?\(?\d{1,5}\)?){2,5})(?![\w\-])", E.PHONE, 0.75, _phone),
         rule("labelled", r"\b(?:ph(?:one)?|tel(?:ephone)?|cell(?:\s*phone)?|mobile|pager|beeper|home|work|contact|fax|call(?:\s+back)?(?:\s+at)?)\s*(?:no\.?|number|#)?\s*[:.#]?\s*"
              r"(?P<v>\(?\d[\d\s().\-]{5,16}\d)(?!\d)", E.PHONE, 0.7, _phone),

@@ -84,6 +84,13 @@ class DateRecognizer(RegexRecognizer):
         rule("month_day", r"\b(?P<v>" + WD_PREFIX + MONTH_DOT + r"\s+" + DAY + ORD + r"?\b(?:,?\s+" + YEAR4 + r"\b)?(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)?)", E.DATE, 0.85, _named_date),
         # 3rd of March (2024), 3 March 2024, 03-Mar-2024, 3-MAR-24, 3Mar2024
         rule("day_month", r"\b(?P<v>" + WD_PREFIX + DAY + ORD + r"?(?:\s+of)?[\s\-/]?" + MONTH_DOT + r"(?:[\s\-,/]+" + YEAR + r")?)\b(?![-/]\d)", E.DATE, 0.85, _named_date),
+        # Oct-20-2025, Apr/9/2024, MAR.3.2024
+        rule("mon_day_year", r"\b(?P<v>" + MONTH_DOT + r"[\-/.]" + DAY + r"[\-/.,]\s?" + YEAR + r")\b", E.DATE, 0.9),
+        # April the 17th, the 21st of April
+        rule("month_the_day", r"\b(?P<v>" + MONTH_DOT + r"\s+the\s+" + DAY + ORD + r"?(?:,?\s+" + YEAR4 + r")?)\b", E.DATE, 0.85),
+        rule("the_day_of_month", r"\b(?P<v>the\s+" + DAY + ORD + r"\s+of\s+" + MONTH_DOT + r"(?:,?\s+" + YEAR4 + r")?)\b", E.DATE, 0.85),
+        # Dec '15, Jun '18
+        rule("month_apos_year", r"\b(?P<v>" + MONTH_DOT + r"\s*['’]\d{2})\b", E.DATE, 0.85),
         # March 2024, Mar-2024, March of 2024
         rule("month_year", r"\b(?P<v>" + MONTH_DOT + r"(?:\s+of)?[\s\-,]+" + YEAR4 + r")\b", E.DATE, 0.75, _named_date),
         # Weekday alone is a date element when it names the visit day ("seen Tuesday")? Too noisy: skipped.
