@@ -37,6 +37,7 @@ DOC_END = "<!-- bench:text:end -->"
 
 def _measure(system: str, n_docs: int, seed: int, batch_size: int) -> BenchResult:
     """Runs in a child process: load one system, run it over the corpus, return its figures."""
+    from phiscrub.bench.lexicon_overlap import subgroups
     from phiscrub.bench.predictors import PhiscrubPredictor, PresidioPredictor
 
     if system == "phiscrub":
@@ -47,7 +48,7 @@ def _measure(system: str, n_docs: int, seed: int, batch_size: int) -> BenchResul
         predictor, pmap = PresidioPredictor(batch=True, batch_size=batch_size), PRESIDIO_PREDICTIONS
     else:
         raise ValueError(system)
-    return run(predictor, generate(n_docs, seed), batch_size=batch_size, prediction_map=pmap)
+    return run(predictor, generate(n_docs, seed), batch_size=batch_size, prediction_map=pmap, subgroups=subgroups())
 
 
 def measure_in_child(system: str, n_docs: int, seed: int, batch_size: int) -> BenchResult:
@@ -108,6 +109,15 @@ def markdown(results: list[BenchResult], args: argparse.Namespace, command: str)
     if nr:
         lines += ["", "Not required by Safe Harbor (tokens removed / annotated), phiscrub: "
                   + ", ".join(f"{k} {r}/{t}" for k, (t, r) in sorted(nr.items())) + "."]
+    groups = sorted({g for r in results for g in r.evaluation.subgroups})
+    for g in groups:
+        parts = []
+        for r in results:
+            gold, found = r.evaluation.subgroups.get(g, (0, 0))
+            if gold:
+                parts.append(f"{r.system} {found / gold:.3f}")
+        gold = max(r.evaluation.subgroups.get(g, (0, 0))[0] for r in results)
+        lines += ["", f"Recall on {g} ({gold} tokens): " + ", ".join(parts) + "."]
     lines += ["", f"Regenerate: `{command}`"]
     return "\n".join(lines) + "\n"
 

@@ -102,3 +102,17 @@ def test_adding_predictions_never_lowers_recall(index: int, data) -> None:
     phi = [(s.start, s.end, s.entity) for s in doc.spans if s.entity not in MUST_SURVIVE]
     gold_all = evaluate([(doc, phi)]).overall
     assert gold_all.recall == 1.0 and gold_all.precision == 1.0 and gold_all.recall_strict == 1.0
+
+
+def test_subgroup_recall_counts_only_matching_gold_tokens() -> None:
+    groups = {"long name tokens": lambda ent, tok: ent == "NAME" and len(tok) > 4}
+    r = evaluate([(DOC, [(3, 7, "NAME"), (*DATE, "DATE")])], subgroups=groups)
+    assert r.subgroups == {"long name tokens": (1, 0)}  # "Smith" is the only one, and it leaked
+    assert r.to_dict()["subgroups"]["long name tokens"]["recall"] == 0.0
+
+
+def test_lexicon_subgroup_uses_phiscrubs_name_lists() -> None:
+    from phiscrub.bench.lexicon_overlap import NAME_OUTSIDE, subgroups
+
+    pred = subgroups()[NAME_OUTSIDE]
+    assert pred("NAME", "Zbigniewowski") and not pred("NAME", "Smith") and not pred("DATE", "Zbigniewowski")

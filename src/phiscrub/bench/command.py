@@ -135,7 +135,10 @@ def run_bench(args: argparse.Namespace) -> int:
                     shown["fp"] += 1
 
     try:
+        from .lexicon_overlap import subgroups
+
         result = run(PhiscrubPredictor(policy), docs, batch_size=args.batch_size, prediction_map=label_map,
+                     subgroups=subgroups(),
                      on_misses=on_misses if (args.show_misses or args.show_false_positives) else None)
     except PhiscrubError as e:
         console.print(f"[red]phiscrub bench: {e}[/]", highlight=False)

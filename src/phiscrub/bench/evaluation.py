@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .corpus import MUST_SURVIVE, Document, GoldSpan
 
@@ -111,6 +111,7 @@ class EvaluationReport:
     predicted_spans_correct: int  # overlapping a gold span
     documents_with_leaks: int
     not_required: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # label -> (tokens, removed)
+    subgroups: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # name -> (gold tokens, found)
 
     @property
     def span_precision(self) -> float:
@@ -141,6 +142,10 @@ class EvaluationReport:
                 k: {"tokens": t, "removed": r, "removed_fraction": round(_ratio(r, t), 4) if t else None}
                 for k, (t, r) in sorted(self.not_required.items())
             },
+            "subgroups": {
+                k: {"gold_tokens": g, "found": f, "recall": round(_ratio(f, g), 4)}
+                for k, (g, f) in sorted(self.subgroups.items())
+            },
         }
 
 
@@ -155,11 +160,22 @@ class Miss:
     predicted: bool  # partly covered
 
 
-class Evaluator:
-    """Accumulates token and span counts document by document."""
+#: A subgroup predicate: (gold entity, token text) -> does this gold token belong to the group?
+TokenGroup = Callable[[str, str], bool]
 
-    def __init__(self, prediction_map: Mapping[str, str] | None = None) -> None:
+
+class Evaluator:
+    """Accumulates token and span counts document by document.
+
+    ``subgroups`` adds recall figures for slices of the gold tokens, e.g. name tokens that a
+    recognizer's lexicon does not contain (see :func:`phiscrub.bench.lexicon_overlap.subgroups`).
+    """
+
+    def __init__(self, prediction_map: Mapping[str, str] | None = None,
+                 subgroups: Mapping[str, TokenGroup] | None = None) -> None:
         self.prediction_map = dict(prediction_map or {})
+        self.groups = dict(subgroups or {})
+        self.group_counts: Counter = Counter()
         self.docs = 0
         self.chars = 0
         self.c: Counter = Counter()
@@ -209,6 +225,10 @@ class Evaluator:
                 strict = arr is not None and arr.find(0, a, b) == -1
                 c[(sp.entity, "gold")] += 1
                 c[(sp.entity, "found")] += found
+                for gname, pred in self.groups.items():
+                    if pred(sp.entity, text[m.start():m.end()]):
+                        self.group_counts[(gname, "gold")] += 1
+                        self.group_counts[(gname, "found")] += found
                 c[(sp.entity, "strict")] += strict
                 if not found:
                     span_found = False
@@ -258,8 +278,9 @@ class Evaluator:
         per = tuple(scores(e, [e]) for e in ents if c[(e, "gold")] or c[(e, "pred")])
         overall = scores("ALL", ents)
         nr = {k: (self.nr[k], self.nr_removed[k]) for k in self.nr}
+        groups = {g: (self.group_counts[(g, "gold")], self.group_counts[(g, "found")]) for g in self.groups}
         return EvaluationReport(self.docs, self.chars, overall, per, self.pred_spans, self.pred_spans_ok,
-                                self.leaky_docs, nr)
+                                self.leaky_docs, nr, groups)
 
 
 def _expand(text: str, start: int, end: int) -> tuple[int, int]:
@@ -290,9 +311,10 @@ def _token_entity(spans: Sequence[GoldSpan], a: int, b: int) -> str | None:
 
 
 def evaluate(pairs: Iterable[tuple[Document, Iterable[Prediction]]],
-             prediction_map: Mapping[str, str] | None = None) -> EvaluationReport:
+             prediction_map: Mapping[str, str] | None = None,
+             subgroups: Mapping[str, TokenGroup] | None = None) -> EvaluationReport:
     """Score ``(document, predictions)`` pairs; convenience wrapper around :class:`Evaluator`."""
-    ev = Evaluator(prediction_map)
+    ev = Evaluator(prediction_map, subgroups)
     for doc, preds in pairs:
         ev.add(doc, preds)
     return ev.report()

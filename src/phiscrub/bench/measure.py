@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from .corpus import Document, batched
-from .evaluation import EvaluationReport, Evaluator, Miss
+from .evaluation import EvaluationReport, Evaluator, Miss, TokenGroup
 from .predictors import Predictor
 
 
@@ -69,6 +69,7 @@ def run(
     *,
     batch_size: int = 64,
     prediction_map: Mapping[str, str] | None = None,
+    subgroups: Mapping[str, TokenGroup] | None = None,
     on_misses: Callable[[Document, list[Miss], list], None] | None = None,
 ) -> BenchResult:
     """Load ``predictor``, predict every document in batches, score, and time it."""
@@ -76,7 +77,7 @@ def run(
     predictor.load()
     load_s = time.perf_counter() - t0
     rss_loaded = peak_rss_mb()
-    ev = Evaluator(prediction_map)
+    ev = Evaluator(prediction_map, subgroups)
     run_s = 0.0
     n_docs = n_chars = 0
     for batch in batched(docs, batch_size):

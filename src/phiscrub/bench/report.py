@@ -41,6 +41,9 @@ def summary_lines(result: BenchResult) -> list[str]:
     if ev.not_required:
         parts = [f"{k} {r}/{t}" for k, (t, r) in sorted(ev.not_required.items())]
         lines.append("not required by Safe Harbor (tokens removed/total): " + ", ".join(parts))
+    for name, (g, f) in sorted(ev.subgroups.items()):
+        if g:
+            lines.append(f"{name}: recall {f / g:.3f} ({f}/{g})")
     return lines
 
 
