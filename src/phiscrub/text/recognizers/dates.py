@@ -24,7 +24,7 @@ WD_PREFIX = r"(?:" + WEEKDAY + r",?\s+)?"
 _RATIO_BEFORE = re.compile(r"(?:\bbp|\bb/p|blood pressure|pain|scale|ratio|score|rated|strength|motor|power|grade|murmur|"
                            r"\bsats?|\bgcs|\bapgar|\bx|\bi/o|\bfev1?/fvc|\bvs)\W{0,3}(?:\w+\W{1,3}){0,1}$")
 _RATIO_AFTER = re.compile(r"^\s*(?:pain|strength|murmur|systolic|diastolic|holosystolic|tab|tabs|tablet|of\b|"
-                          r"dose|doses|strength|ns\b|mmhg|scale|power|motor|bilat|in\b|sec|s\b)")
+                          r"dose|doses|ns\b|mmhg|scale|power|motor|bilat|sec\b)")
 
 
 def _numeric_date(text: str, m: "re.Match[str]", score: float) -> Optional[float]:

@@ -55,6 +55,13 @@ _GENERIC_INSIDE = {"general", "community", "university", "regional", "county", "
                    "memorial", "medical", "children's", "women's", "saint", "st", "st.", "mount", "mt", "mt."}
 
 
+def _city_part(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
+    v = m.group("v")
+    if re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|MD|RN|DO|PA|NP|PhD)\.?", v) or (v.isupper() and len(v) <= 3):
+        return None  # "Smith, MD"; "GI, CT": abbreviations, not a city before a state code
+    return score
+
+
 def _zip(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
     return score
 
@@ -86,7 +93,7 @@ class AddressRecognizer(RegexRecognizer):
         rule("zip4", r"(?<![\d\-])(?P<v>\d{5}-\d{4})(?![\d\-])", E.ZIP, 0.7),
         # "Springfield, IL" / "Boston, Massachusetts" / "East Jonathanmouth, NM 87101": the city part.
         rule("city_state", r"(?P<v>\b[A-Z][a-zA-Z.'\-]+(?:[ \-][A-Z][a-zA-Z.'\-]+){0,3}),\s*(?:" + STATES + r"\b|" + STATE_NAMES + r")(?!\w)",
-             E.LOCATION, 0.85, lambda t, m, s: None if re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|MD|RN|DO|PA|NP|PhD)\.?", m.group("v")) else s, flags=0),
+             E.LOCATION, 0.85, _city_part, flags=0),
         rule("city_state_caps", r"(?P<v>\b[A-Z][A-Z.'\-]+(?:[ \-][A-Z][A-Z.'\-]+){0,3}),\s*" + STATES + r"\s+\d{5}", E.LOCATION, 0.85, flags=0),
         # "Marion County", "County of Marion", "Parish of X"
         rule("county", r"\b(?P<v>(?:[A-Z][a-zA-Z.'\-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)|(?:County|Parish)\s+of\s+[A-Z][a-zA-Z.'\-]+)\b",

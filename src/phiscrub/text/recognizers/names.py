@@ -304,7 +304,7 @@ class NameRecognizer(EntityRecognizer):
             style = style_at(t.start)
             if style == "mixed" and t.upper and len(lw) <= 4:
                 continue  # VIN, DEA, NPI, IL: abbreviations in a mixed-case line
-            if lw in self.lex.us_states:
+            if lw in self.lex.us_states or lw in self.lex.countries:
                 continue
             common = self.lex.is_common(lw)
             nxt = toks[k + 1] if k + 1 < n else None

@@ -11,12 +11,13 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ... import entities as E
 from ..lexicons import Lexicons, load_lexicons
 from .base import make_result
 from .locations import FACILITY
-from .names import _STOP, _TITLES
+from .names import _TITLES
 
 _FACILITY_RE = re.compile(r"\b" + FACILITY + r"\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\s]+")
@@ -48,7 +49,7 @@ class NerRecognizer(EntityRecognizer):
             return True
         if self.lex.is_clinical(lw) or lw in _TITLES or lw in _RELATION_WORDS:
             return False
-        if label == E.NAME and lw in _STOP:
+        if lw in STOP_WORDS:
             return False
         return True
 
@@ -83,6 +84,8 @@ class NerRecognizer(EntityRecognizer):
                 continue
             if any(ch.isdigit() for ch in core) and label == E.NAME:
                 continue
+            if label == E.NAME and core.islower() and not any(self.lex.is_name(w) for w in low.split()):
+                continue  # "cont", "soft": lower-case shorthand, not a name
             score = 0.85
             if label == E.NAME and len(words) == 1 and self.lex.is_common(low) and not self.lex.is_name(low):
                 score = 0.4  # a lone ordinary word: keep (recall) but let stronger evidence win
