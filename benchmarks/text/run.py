@@ -1,6 +1,6 @@
 """Side by side: phiscrub vs Presidio's default analyzer on the same synthetic corpus, same run.
 
-    .venv/bin/python benchmarks/text/run.py                       # 400 documents, seed 0
+    .venv/bin/python benchmarks/text/run.py                       # 400 documents, seed 2026
     .venv/bin/python benchmarks/text/run.py --docs 1000 --repeats 2 --update-docs docs/benchmarks.md
 
 Each system runs in its own fresh process (spawned one after the other), so load time and
@@ -36,7 +36,12 @@ DOC_END = "<!-- bench:text:end -->"
 
 
 def _measure(system: str, n_docs: int, seed: int, batch_size: int) -> BenchResult:
-    """Runs in a child process: load one system, run it over the corpus, return its figures."""
+    """Runs in a child process: load one system, run it over the corpus, return its figures.
+
+    ``subgroups`` is passed uncalled: it imports phiscrub's lexicons (hence phiscrub.text),
+    whose recognizer classes share names with Presidio's, which Presidio's registry looks up
+    by class name; so it must run only after Presidio's engine is built.
+    """
     from phiscrub.bench.lexicon_overlap import subgroups
     from phiscrub.bench.predictors import PhiscrubPredictor, PresidioPredictor
 
@@ -48,7 +53,7 @@ def _measure(system: str, n_docs: int, seed: int, batch_size: int) -> BenchResul
         predictor, pmap = PresidioPredictor(batch=True, batch_size=batch_size), PRESIDIO_PREDICTIONS
     else:
         raise ValueError(system)
-    return run(predictor, generate(n_docs, seed), batch_size=batch_size, prediction_map=pmap, subgroups=subgroups())
+    return run(predictor, generate(n_docs, seed), batch_size=batch_size, prediction_map=pmap, subgroups=subgroups)
 
 
 def measure_in_child(system: str, n_docs: int, seed: int, batch_size: int) -> BenchResult:
@@ -137,7 +142,8 @@ def update_docs(path: Path, table: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=400, help="synthetic documents (default 400)")
-    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=2026,
+                    help="corpus seed (default 2026: held out from `phiscrub bench`'s default seed 0, used for tuning)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {SYSTEMS}")
     ap.add_argument("--repeats", type=int, default=1,

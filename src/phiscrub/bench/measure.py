@@ -69,14 +69,20 @@ def run(
     *,
     batch_size: int = 64,
     prediction_map: Mapping[str, str] | None = None,
-    subgroups: Mapping[str, TokenGroup] | None = None,
+    subgroups: Mapping[str, TokenGroup] | Callable[[], Mapping[str, TokenGroup]] | None = None,
     on_misses: Callable[[Document, list[Miss], list], None] | None = None,
 ) -> BenchResult:
-    """Load ``predictor``, predict every document in batches, score, and time it."""
+    """Load ``predictor``, predict every document in batches, score, and time it.
+
+    ``subgroups`` may be a callable, called only after the predictor is loaded (building the
+    groups may import modules that must not exist yet while a peer builds its engine).
+    """
     t0 = time.perf_counter()
     predictor.load()
     load_s = time.perf_counter() - t0
     rss_loaded = peak_rss_mb()
+    if callable(subgroups):
+        subgroups = subgroups()
     ev = Evaluator(prediction_map, subgroups)
     run_s = 0.0
     n_docs = n_chars = 0
