@@ -1,0 +1,193 @@
+"""`scrub_image`: load → find (OCR text, faces, barcodes, DICOM tags) → cover → re-read → result."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from PIL import Image
+
+from ..entities import BARCODE, FACE
+from ..errors import PhiscrubError
+from ..findings import Box, Finding
+from ..policy import Policy
+from .barcodes import detect_barcodes
+from .dicom import UidRemapper, check_header, deidentify_header, mark_deidentified, set_frames
+from .faces import detect_faces
+from .loading import load_input
+from .metadata import metadata_entity
+from .ocr import OcrWord, read_words, tesseract_version
+from .preprocess import ocr_images, to_gray8
+from .redaction import coverage, mask_of, redact
+from .result import PASS, REVIEW, ImageResult
+from .verify import leftovers, text_findings, token
+
+#: OCR passes on the input. "norm" reads both polarities and faint text in one image (see
+#: preprocess.py); further passes ("gray", "inverted") are measured in benchmarks/images and
+#: kept only if they find identifiers "norm" misses.
+DETECT_PASSES: tuple[str, ...] = ("norm",)
+#: Passes on the redacted output (the "norm" image is polarity-free: both polarities at once).
+VERIFY_PASSES: tuple[str, ...] = ("norm",)
+#: Rounds of re-read → cover; if the last round still finds something the result is REVIEW.
+MAX_VERIFY_ROUNDS = 3
+
+_executor: Optional[ThreadPoolExecutor] = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=3, thread_name_prefix="phiscrub-ocr")
+    return _executor
+
+
+def _ocr(gray, passes: tuple[str, ...], timeout: float, stats: dict, blank=None) -> list[list[OcrWord]]:
+    t0 = time.perf_counter()
+    images = ocr_images(gray, passes, blank)
+    results = list(_pool().map(lambda im: read_words(im, timeout), images))
+    stats["ocr_seconds"] = stats.get("ocr_seconds", 0.0) + time.perf_counter() - t0
+    stats["ocr_passes"] = stats.get("ocr_passes", 0) + len(images)
+    return results
+
+
+@dataclass
+class FrameOutcome:
+    image: Image.Image
+    findings: list[Finding]
+    reasons: list[str] = field(default_factory=list)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (-f.score, f.box or (0, 0, 0, 0))):
+        if any(g.entity == f.entity and g.box and f.box and _iou(g.box, f.box) > 0.6 for g in out):
+            continue
+        out.append(f)
+    return sorted(out, key=lambda f: ((f.box or (0, 0))[1], (f.box or (0, 0))[0]))
+
+
+def _iou(a: Box, b: Box) -> float:
+    ix = max(0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    iy = max(0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    return inter / max(1, a[2] * a[3] + b[2] * b[3] - inter)
+
+
+def _visual(gray, policy: Policy, frame: Optional[int], source_suffix: str = "",
+            faces: bool = True, barcodes: bool = True) -> list[Finding]:
+    found: list[Finding] = []
+    if faces and policy.faces != "off" and policy.wants(FACE):
+        found += [Finding(-1, -1, FACE, 0.9, "face" + source_suffix, b, frame) for b in detect_faces(gray)]
+    if barcodes and policy.barcodes and policy.wants(BARCODE):
+        found += [Finding(-1, -1, BARCODE, 1.0, "barcode" + source_suffix, b, frame) for b in detect_barcodes(gray)]
+    return found
+
+
+def clean_frame(frame: Image.Image, policy: Policy, index: Optional[int], stats: dict) -> FrameOutcome:
+    """Find, cover and verify one frame."""
+    gray = to_gray8(frame)
+    findings: list[Finding] = []
+    tokens: dict[str, str] = {}
+    judged: set[str] = set()
+    visual = _pool().submit(_visual, gray, policy, index)  # faces/barcodes beside the OCR subprocess
+    for words in _ocr(gray, DETECT_PASSES, policy.ocr_timeout, stats):
+        found, toks = text_findings(words, policy, index, "ocr")
+        findings += found
+        tokens.update(toks)
+        judged.update(token(w.text) for w in words)
+    findings = _dedupe(findings + visual.result())
+    had_faces = any(f.entity == FACE for f in findings)
+    had_codes = any(f.entity == BARCODE for f in findings)
+    faces_blur = policy.faces == "blur"
+    image = frame
+    text_boxes = [f.box for f in findings if f.entity != FACE]
+    face_boxes = [f.box for f in findings if f.entity == FACE]
+    image = redact(image, text_boxes, policy.redaction_style, policy.redaction_color, policy.padding)
+    image = redact(image, face_boxes, "blur" if faces_blur else policy.redaction_style,
+                   policy.redaction_color, 0)
+    covered: list[Box] = [f.box for f in findings]
+    anchors: list[Box] = [f.box for f in findings if f.source == "ocr"]
+    solid = policy.redaction_style == "box"
+    reasons: list[str] = []
+    for round_no in range(MAX_VERIFY_ROUNDS):
+        gray_out = to_gray8(image)
+        mask = mask_of(image.size, covered, policy.padding)
+        # Solid fills hold nothing to read: blank them (and their edges) for the re-read.
+        blank = mask_of(image.size, covered, policy.padding + 2) if solid else None
+        left = leftovers(_ocr(gray_out, VERIFY_PASSES, policy.ocr_timeout, stats, blank), mask, solid, policy,
+                         tokens, judged, anchors, index)
+        # Redacting text creates no face or barcode: re-check those only where some were found,
+        # and faces only when blurred (a solid box leaves no face pixels to find).
+        visual = [f for f in _visual(gray_out, policy, index, "-verify", had_faces and faces_blur, had_codes)
+                  if coverage(mask, f.box) < 0.5 or (f.entity == BARCODE)]
+        new = _dedupe(left.findings + visual)
+        reasons = left.reasons
+        if not new:
+            break
+        findings += new
+        covered += [f.box for f in new]
+        # What survived the first cover is covered solid: blur/pixelate evidently did not suffice.
+        image = redact(image, [f.box for f in new], "box", policy.redaction_color, policy.padding)
+        stats["verify_covered"] = stats.get("verify_covered", 0) + len(new)
+    else:
+        reasons = reasons + [f"identifiers still readable after {MAX_VERIFY_ROUNDS} verification rounds"]
+    return FrameOutcome(image, _dedupe(findings), reasons)
+
+
+def scrub_image(data: Any, policy: Optional[Policy] = None, uid_remapper: Optional[UidRemapper] = None) -> ImageResult:
+    """De-identify an image or DICOM file. Raises (fail closed) if anything cannot be checked."""
+    policy = policy or Policy()
+    t0 = time.perf_counter()
+    tesseract_version()  # no OCR engine → raise before any work
+    loaded = load_input(data, policy.max_image_pixels)
+    stats: dict = {}
+    findings: list[Finding] = []
+    removed = list(loaded.metadata)
+    for name in loaded.metadata:
+        entity = metadata_entity(name)
+        if entity and policy.wants(entity):
+            findings.append(Finding(0, 0, entity, 1.0, "metadata"))
+    ds = loaded.dicom
+    if ds is not None:
+        hdr_findings, hdr_removed = deidentify_header(ds, uid_remapper or UidRemapper(policy.key))
+        findings += hdr_findings
+        removed += hdr_removed
+    multi = len(loaded.frames) > 1
+    clean: list[Image.Image] = []
+    reasons: list[str] = []
+    seen: dict[bytes, FrameOutcome] = {}
+    for i, frame in enumerate(loaded.frames):
+        digest = hashlib.sha256(frame.tobytes()).digest()
+        if digest in seen:  # identical frames (static overlays, GIF holds): reuse the outcome
+            outcome = seen[digest]
+            findings += [Finding(f.start, f.end, f.entity, f.score, f.source, f.box, i) for f in outcome.findings]
+        else:
+            outcome = clean_frame(frame, policy, i if multi else None, stats)
+            seen[digest] = outcome
+            findings += outcome.findings
+        clean.append(outcome.image)
+        reasons += outcome.reasons
+    reasons = list(dict.fromkeys(reasons))
+    status = PASS if not reasons else REVIEW
+    if ds is not None:
+        if clean:
+            set_frames(ds, clean)
+        mark_deidentified(ds, pixels_cleaned=bool(clean), verified=status == PASS)
+        check_header(ds)
+    if not clean:
+        if ds is None:
+            raise PhiscrubError(f"{loaded.name}: no image frames")
+        preview = Image.new("L", (1, 1))
+    else:
+        preview = clean[0]
+    stats["seconds"] = time.perf_counter() - t0
+    stats["frames"] = len(loaded.frames)
+    return ImageResult(
+        image=preview, findings=tuple(findings), removed_metadata=tuple(removed), status=status,
+        review_reasons=tuple(reasons), frames=tuple(clean) if multi else (), format=loaded.format,
+        dicom=ds, stats=stats, source_path=loaded.source_path,
+        frame_durations=tuple(loaded.durations) if multi else (),
+    )

@@ -1,0 +1,119 @@
+"""Re-reading a redacted frame: what is still readable, and what could not be checked.
+
+The verifier OCRs the *output* again (both polarities), runs the same recognizers on what it
+reads, and also looks for any word that was part of an identifier before redaction. It reports
+findings to cover and reasons for REVIEW; it never decides PASS on its own when it could not run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..findings import Finding
+from ..policy import Policy
+from .layout import build_text, union
+from .ocr import OcrWord
+from .overlay import only_overlay, overlay_spans
+from .redaction import coverage
+
+#: OCR words shorter than this (pixels, original image) are too small to read reliably.
+MIN_READABLE_HEIGHT = 6
+#: Words read with less confidence than this near a redaction are flagged for review.
+LOW_CONFIDENCE = 40.0
+
+
+def token(text: str) -> str:
+    """Comparable form of a word: lower-case letters and digits only."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+@dataclass
+class Leftovers:
+    findings: list[Finding] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, source: str) -> tuple[list[Finding], dict[str, str]]:
+    """Findings with word boxes for one OCR pass, plus the identifier tokens they covered."""
+    from ..text import analyze_text
+
+    if not words:
+        return [], {}
+    ot = build_text(words)
+    findings: list[Finding] = []
+    tokens: dict[str, str] = {}
+    spans = overlay_spans(ot.text)
+    for f in analyze_text(ot.text, policy):
+        if only_overlay(ot.text, f.start, f.end, spans):
+            continue
+        idx = ot.words_in(f.start, f.end)
+        by_line: dict[int, list[int]] = {}
+        for i in idx:
+            by_line.setdefault(ot.line_of[i], []).append(i)
+        for members in by_line.values():
+            box = union(words[i].box for i in members)
+            findings.append(Finding(f.start, f.end, f.entity, f.score, source, box, frame))
+            for i in members:
+                t = token(words[i].text)
+                if len(t) >= 3:
+                    tokens[t] = f.entity
+    if policy.cover_all_text:
+        for i, w in enumerate(words):
+            if token(w.text) and w.conf >= 0:
+                s, e = ot.spans[i]
+                findings.append(Finding(s, e, "OTHER_ID", w.conf / 100.0, source + "-all-text", w.box, frame))
+    return findings, tokens
+
+
+def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, solid: bool, policy: Policy,
+              tokens: dict[str, str], judged: set[str], anchors: list[tuple[int, int, int, int]],
+              frame: int | None) -> Leftovers:
+    """What the re-read output still shows.
+
+    ``mask`` marks covered pixels; with a solid fill, words inside it are OCR noise, with
+    blur/pixelate they are still checked. ``tokens`` are the words of identifiers found before
+    redaction (any of them readable again is a leak); ``judged`` are words already read and judged
+    in full context before redaction. A recognizer hit made only of judged words is a fragment
+    re-read without its context (``120`` once ``kVp`` is covered), not a new identifier.
+    ``anchors`` are the identifier boxes found before redaction: a word read with low confidence
+    on the same line, right next to one, may be a fragment of it and is covered too (recall first).
+    """
+    out = Leftovers()
+    for words in words_per_pass:
+        visible = [w for w in words if not solid or coverage(mask, w.box) < 0.5]
+        found, _ = text_findings(visible, policy.with_(cover_all_text=False), frame, "verify")
+        vis_tokens = [(token(w.text), w.box) for w in visible]
+        for f in found:
+            inside = [t for t, b in vis_tokens if _inside(b, f.box)]
+            if inside and all(t in judged and t not in tokens for t in inside):
+                continue
+            out.findings.append(f)
+        for w in visible:
+            t = token(w.text)
+            if len(t) >= 3 and (t in tokens or any(len(k) >= 5 and k in t for k in tokens)):
+                out.findings.append(Finding(-1, -1, tokens.get(t, "OTHER_ID"), 0.9, "verify", w.box, frame))
+            elif sum(c.isalnum() for c in w.text) >= 2 and coverage(mask, w.box) < 0.5:
+                if w.box[3] < MIN_READABLE_HEIGHT:
+                    out.reasons.append("text too small to verify")
+                elif 0 <= w.conf < LOW_CONFIDENCE and t not in judged and _beside(w.box, anchors):
+                    out.findings.append(Finding(-1, -1, "OTHER_ID", w.conf / 100.0, "verify", w.box, frame))
+    out.reasons = list(dict.fromkeys(out.reasons))
+    return out
+
+
+def _inside(b, outer) -> bool:
+    return b[0] >= outer[0] - 1 and b[1] >= outer[1] - 1 and b[0] + b[2] <= outer[0] + outer[2] + 1 \
+        and b[1] + b[3] <= outer[1] + outer[3] + 1
+
+
+def _beside(box, anchors) -> bool:
+    """Same text line as an anchor box, and at most one line height away horizontally."""
+    x, y, w, h = box
+    for ax, ay, aw, ah in anchors:
+        v = min(y + h, ay + ah) - max(y, ay)
+        if v >= 0.5 * min(h, ah) and x < ax + aw + max(h, ah) and ax < x + w + max(h, ah):
+            return True
+    return False
