@@ -72,6 +72,10 @@ def test_i2b2_xml(tmp_path) -> None:
     (tmp_path / "bad.xml").write_text("<deIdi2b2>\n<TEXT>oops</TEXT>\n<TAGS>\n</deIdi2b2>")
     with pytest.raises(CorruptInputError, match=r"bad\.xml:\d+"):
         list(load_corpus(tmp_path, "i2b2"))
+    (tmp_path / "bad.xml").write_text('<deIdi2b2>\n<TEXT>oops</TEXT>\n<TAGS>\n<NAME id="P0" start="0" end="2" TYPE="PATIENT" />'
+                                      '\n<NAME id="P1" start="x" end="4" TYPE="PATIENT" />\n</TAGS>\n</deIdi2b2>')
+    with pytest.raises(CorruptInputError, match=r"bad\.xml:5: tag NAME"):
+        list(load_corpus(tmp_path, "i2b2"))
 
 
 def test_jsonl_malformed_line_and_bad_span(tmp_path) -> None:

@@ -36,7 +36,7 @@ SHORTHAND = ("GI consulted", "CT head neg", "ABG 7.38/42/88", "O2 sat 96% on 2L 
              "c/o SOB", "no N/V/D", "d/c'd IVF", "TTE EF 35%", "MRI L-spine", "ECHO pending", "ICU transfer", "ED course",
              "KUB unremarkable", "RLE edema 2+", "HOB > 30", "CIWA 4", "GCS 15", "PERRLA", "NKDA", "SOB on exertion",
              "UOP 40 cc/hr", "CO2 24", "BUN/Cr 32/1.4", "ROS neg", "WBC 12.1", "PCP aware", "OT/PT following")
-RELATIVE = ("today", "yesterday", "this morning", "overnight", "POD 3", "POD #1", "HD 2", "hospital day 4",
+RELATIVE = ("today", "yesterday", "this morning", "overnight", "on POD 3", "POD #1", "on HD 2", "on hospital day 4",
             "last night", "tomorrow AM", "2 days ago", "this AM", "earlier this week", "since admission", "at baseline",
             "in 3 months", "in 2 weeks", "x3 days", "last week")
 LINES = ("a Foley catheter", "a Swan-Ganz catheter", "a Jackson-Pratt drain", "a Hickman line", "a Pleurx catheter",

@@ -143,7 +143,8 @@ def load_i2b2(path: str | Path, label_map: LabelMap = I2B2_2014) -> Iterator[Doc
     files = sorted(path.glob("*.xml")) if path.is_dir() else [path]
     for f in files:
         try:
-            root = ET.parse(f).getroot()
+            raw_xml = f.read_text(encoding="utf-8", errors="replace")
+            root = ET.fromstring(raw_xml)
         except ET.ParseError as e:
             line = e.position[0] if e.position else 0
             raise CorruptInputError(f"{f}:{line}: invalid XML") from None
@@ -156,8 +157,18 @@ def load_i2b2(path: str | Path, label_map: LabelMap = I2B2_2014) -> Iterator[Doc
             try:
                 raw.append((int(tag.attrib["start"]), int(tag.attrib["end"]), tag.attrib.get("TYPE") or tag.tag))
             except (KeyError, ValueError):
-                raise CorruptInputError(f"{f}: tag {tag.tag} id={tag.attrib.get('id', '?')} lacks start/end") from None
+                line = _line_of_tag(raw_xml, tag)
+                raise CorruptInputError(f"{f}:{line}: tag {tag.tag} lacks a numeric start/end") from None
         yield _make_doc(f.stem, text_el.text, raw, label_map, str(f))
+
+
+def _line_of_tag(raw_xml: str, tag: ET.Element) -> int:
+    """Line of the tag in the file (by its id attribute, else its first occurrence), 1-based."""
+    ident = tag.attrib.get("id")
+    needle = f'id="{ident}"' if ident else f"<{tag.tag}"
+    tags_at = raw_xml.find("<TAGS")
+    pos = raw_xml.find(needle, max(tags_at, 0))
+    return raw_xml.count("\n", 0, pos) + 1 if pos >= 0 else 0
 
 
 def guess_format(path: Path) -> str:
