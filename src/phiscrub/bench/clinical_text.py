@@ -24,12 +24,13 @@ DIAGNOSES = ("CHF exacerbation", "community-acquired pneumonia", "COPD exacerbat
              "hip fracture s/p mechanical fall", "sepsis secondary to pyelonephritis", "syncope", "small bowel obstruction",
              "acute pancreatitis", "CVA with left-sided weakness", "PE", "hyponatremia", "C. diff colitis",
              "hepatic encephalopathy", "SBO", "DVT of the right femoral vein", "altered mental status")
-EPONYMS = ("Parkinson's disease", "Crohn's disease", "Alzheimer's dementia", "Hashimoto's thyroiditis", "a Foley catheter",
-           "a Swan-Ganz catheter", "Bell's palsy", "Graves' disease", "Cushing's syndrome", "Hodgkin lymphoma",
-           "Guillain-Barre syndrome", "a Whipple procedure", "Barrett's esophagus", "Raynaud's phenomenon",
-           "Sjogren's syndrome", "a Jackson-Pratt drain", "Addison's disease", "Meniere's disease", "Bowen's disease",
-           "Wilson's disease", "Down syndrome", "Babinski sign", "Murphy's sign", "Kussmaul respirations",
-           "a Hickman line", "a Pleurx catheter", "Tourette syndrome", "Wernicke's encephalopathy")
+EPONYMS = ("Parkinson's disease", "Crohn's disease", "Alzheimer's dementia", "Hashimoto's thyroiditis", "Bell's palsy",
+           "Graves' disease", "Cushing's syndrome", "Hodgkin lymphoma", "Guillain-Barre syndrome", "Barrett's esophagus",
+           "Raynaud's phenomenon", "Sjogren's syndrome", "Addison's disease", "Meniere's disease", "Wilson's disease",
+           "Down syndrome", "Tourette syndrome", "Wernicke's encephalopathy", "Hirschsprung disease", "Kawasaki disease",
+           "Paget's disease of bone", "Marfan syndrome", "Huntington's disease", "Lyme disease", "Ewing sarcoma",
+           "Takotsubo cardiomyopathy", "Wolff-Parkinson-White syndrome", "Dupuytren's contracture", "a Baker's cyst",
+           "Osgood-Schlatter disease", "a Colles fracture", "a Whipple procedure in the past")
 SHORTHAND = ("GI consulted", "CT head neg", "ABG 7.38/42/88", "O2 sat 96% on 2L NC", "ambulated x2 with PT", "PRN pain meds",
              "NPO after MN", "I&O monitored", "OOB to chair", "A&Ox3", "MAE", "BS hypoactive", "CXR clear", "EKG NSR",
              "DNR/DNI", "RRT called", "PT/OT eval", "SCDs on", "IS x10 q1h", "CBC, BMP in AM", "UA/UCx sent", "s/p PEG",
@@ -40,7 +41,10 @@ RELATIVE = ("today", "yesterday", "this morning", "overnight", "on POD 3", "POD 
             "last night", "tomorrow AM", "2 days ago", "this AM", "earlier this week", "since admission", "at baseline",
             "in 3 months", "in 2 weeks", "x3 days", "last week")
 LINES = ("a Foley catheter", "a Swan-Ganz catheter", "a Jackson-Pratt drain", "a Hickman line", "a Pleurx catheter",
-         "a PICC line", "an NG tube", "a Dobhoff tube", "a right IJ central line")
+         "a PICC line", "an NG tube", "a Dobhoff tube", "a right IJ central line", "a Foley", "the Swan-Ganz",
+         "a Tenckhoff catheter", "a Blakemore tube", "a Miami J collar")
+SIGNS = ("Babinski sign negative", "Murphy's sign positive", "Kussmaul respirations", "Kernig sign negative",
+         "Homans sign negative", "Chvostek sign absent", "Trousseau sign absent", "McBurney point tenderness")
 PROCEDURES = ("CT chest with contrast", "MRI brain without contrast", "chest x-ray PA and lateral", "CT abdomen/pelvis",
               "ultrasound of the right upper quadrant", "CT angiogram of the chest", "lumbar spine MRI",
               "bilateral lower extremity venous duplex", "portable chest radiograph", "CT head without contrast")
@@ -101,6 +105,9 @@ class ClinicalText:
 
     def rel(self) -> str:
         return self.c(RELATIVE)
+
+    def sign(self) -> str:
+        return self.c(SIGNS)
 
     def line(self) -> str:
         return self.c(LINES)

@@ -88,7 +88,7 @@ class _Cast:
         nonphi: dict[str, Callable[[], str]] = {
             "vitals": c.vitals, "labs": c.labs, "med": c.med, "meds": c.meds, "time": c.time, "dx": c.dx,
             "eponym": c.eponym, "short": c.short, "rel": c.rel, "proc": c.proc, "finding": c.finding, "n": c.n,
-            "short2": lambda: f"{c.short()}, {c.short()}", "line": c.line,
+            "short2": lambda: f"{c.short()}, {c.short()}", "line": c.line, "sign": c.sign,
         }
         if name in nonphi:
             return [(nonphi[name](), None)]
@@ -260,7 +260,7 @@ PROGRESS_HEADER = ("PROGRESS NOTE  {date}\n{hospital}, {rel}\nPt: {pt_full}  MRN
 PROGRESS_BODY = (
     "S: Pt reports feeling better {rel}, {short}. No CP/SOB.",
     "O: {vitals}.",
-    "Exam: NAD, RRR, CTAB, abd soft, {short}.",
+    "Exam: NAD, RRR, CTAB, abd soft, {sign}, {short}.",
     "A/P: {age} with {dx}, {eponym}. {short2}. Continue {med}. Hold {med}.",
     "Discussed with {fam} (daughter) at bedside; she can be reached at {phone} or {email}.",
     "Dispo: likely d/c home to {city} {rel} vs. SNF ({hospital2}).",
@@ -336,7 +336,7 @@ FILLER = (
     "Plan: {short}; recheck {rel}.", "{proc} {rel}: {finding}", "Hold {med} for SBP < 100.", "Given {med} at {time}.",
     "{short}. {short}.", "Assessment: {dx}, improving {rel}.", "Pain 3/10, controlled with {med}.",
     "{line} removed {rel}, site clean.", "Will f/u {proc} and {short}.", "Discussed with pharmacy re: {med}.",
-    "I/O 1200/850, {short}.", "Afebrile x24h, {short}.", "Started {med} x{n} doses.", "Ambulating x{n} laps with PT.",
+    "I/O 1200/850, {short}.", "Afebrile x24h, {short}.", "Neuro: {sign}.", "Started {med} x{n} doses.", "Ambulating x{n} laps with PT.",
 )
 
 
