@@ -110,6 +110,16 @@ def markdown(results: list[BenchResult], args: argparse.Namespace, command: str)
             except KeyError:
                 cells += ["-", "-"]
         lines.append(f"| {ent} | {gold} | " + " | ".join(cells) + " |")
+    kinds = sorted({k for r in results for k in r.per_kind})
+    if kinds:
+        lines += ["", "| document kind | " + " | ".join(f"{r.system} recall | {r.system} precision" for r in results) + " |",
+                  "|---|" + "---:|" * (2 * len(results))]
+        for k in kinds:
+            cells = []
+            for r in results:
+                kr = r.per_kind.get(k)
+                cells += [_f(kr.overall.recall), _f(kr.overall.precision)] if kr else ["-", "-"]
+            lines.append(f"| {k} | " + " | ".join(cells) + " |")
     nr = ph.evaluation.not_required
     if nr:
         lines += ["", "Not required by Safe Harbor (tokens removed / annotated), phiscrub: "

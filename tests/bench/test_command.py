@@ -28,6 +28,7 @@ def test_bench_synthetic_writes_json_and_no_text(tmp_path, capsys) -> None:
     assert data["throughput"]["chars_per_second"] > 0 and data["throughput"]["load_seconds"] > 0
     assert data["throughput"]["peak_rss_mb"] > 0
     assert "NAME" in data["per_entity"] and "entity_level" in data
+    assert sum(k["documents"] for k in data["per_kind"].values()) == 8
     blob = out.read_text()
     secrets = _identifiers(8, 4)
     assert secrets
@@ -56,3 +57,14 @@ def test_show_misses_prints_synthetic_context(capsys) -> None:
     assert main(["bench", "--synthetic", "3", "--show-misses", "2", "--no-ner"]) == 0
     printed = capsys.readouterr().out
     assert printed.count("[[") <= 2  # at most the requested number of misses
+
+
+def test_export_only_writes_both_formats_without_loading_a_model(tmp_path) -> None:
+    from phiscrub.bench.loaders import load_corpus
+
+    jl, pj = tmp_path / "c.jsonl", tmp_path / "c.json"
+    assert main(["bench", "--synthetic", "5", "--seed", "3", "--export", str(jl), "--no-run"]) == 0
+    assert main(["bench", "--synthetic", "5", "--seed", "3", "--export", str(pj), "--no-run"]) == 0
+    a, b = list(load_corpus(jl)), list(load_corpus(pj))
+    assert [d.text for d in a] == [d.text for d in b] == [d.text for d in generate(5, 3)]
+    assert main(["bench", "--synthetic", "5", "--no-run"]) == 2

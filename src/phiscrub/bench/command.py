@@ -44,6 +44,7 @@ def add_bench_command(sub: "argparse._SubParsersAction") -> None:
     p.add_argument("--json", type=Path, dest="json_out", metavar="OUT", help="write the figures as JSON here")
     p.add_argument("--export", type=Path, metavar="PATH",
                    help="also write the synthetic corpus here (.jsonl, or .json for Presidio-evaluator format)")
+    p.add_argument("--no-run", action="store_true", help="with --export: write the corpus and stop (no model load)")
     p.add_argument("--show-misses", type=int, default=0, metavar="N",
                    help="developers: print up to N missed gold spans with context. SYNTHETIC DATA ONLY: refused "
                         "with --corpus, since it prints document text")
@@ -90,6 +91,9 @@ def run_bench(args: argparse.Namespace) -> int:
     if synthetic and args.synthetic < 1:
         console.print("[red]--synthetic N needs N >= 1[/]")
         return 2
+    if args.no_run and not (synthetic and args.export):
+        console.print("[red]--no-run only makes sense with --synthetic N --export PATH[/]")
+        return 2
     policy = Policy.from_toml(args.policy) if args.policy else Policy()
     if args.no_ner:
         policy = policy.with_(use_ner=False)
@@ -101,6 +105,8 @@ def run_bench(args: argparse.Namespace) -> int:
             writer = write_presidio_evaluator_json if args.export.suffix == ".json" else write_jsonl
             n = writer(_synthetic(args), args.export)
             console.print(f"wrote {n} synthetic documents to {args.export}")
+            if args.no_run:
+                return 0
         docs = _synthetic(args)
         label_map = None
         source = {"synthetic": args.synthetic, "seed": args.seed, "kinds": args.kinds or "all"}

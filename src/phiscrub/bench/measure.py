@@ -9,7 +9,7 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 from .corpus import Document, batched
@@ -58,9 +58,16 @@ class BenchResult:
     system: str
     evaluation: EvaluationReport
     throughput: Throughput
+    per_kind: Mapping[str, EvaluationReport] = field(default_factory=dict)  # by document kind, when known
 
     def to_dict(self) -> dict:
-        return {"system": self.system, **self.evaluation.to_dict(), "throughput": self.throughput.to_dict()}
+        kinds = {
+            k: {"documents": r.documents, "recall": round(r.overall.recall, 4), "precision": round(r.overall.precision, 4),
+                "leaked_tokens": r.overall.leaked_tokens, "documents_with_leaks": r.documents_with_leaks}
+            for k, r in sorted(self.per_kind.items())
+        }
+        return {"system": self.system, **self.evaluation.to_dict(), "per_kind": kinds,
+                "throughput": self.throughput.to_dict()}
 
 
 def run(
@@ -84,6 +91,7 @@ def run(
     if callable(subgroups):
         subgroups = subgroups()
     ev = Evaluator(prediction_map, subgroups)
+    by_kind: dict[str, Evaluator] = {}
     run_s = 0.0
     n_docs = n_chars = 0
     for batch in batched(docs, batch_size):
@@ -95,9 +103,14 @@ def run(
             raise RuntimeError(f"{predictor.name} returned {len(preds)} results for {len(batch)} documents")
         for d, p in zip(batch, preds):
             misses = ev.add(d, p)
+            if d.kind:
+                kind_ev = by_kind.get(d.kind)
+                if kind_ev is None:
+                    kind_ev = by_kind[d.kind] = Evaluator(prediction_map)
+                kind_ev.add(d, p)
             if on_misses is not None:
                 on_misses(d, misses, p)
             n_docs += 1
             n_chars += len(d.text)
     tp = Throughput(load_s, run_s, n_docs, n_chars, peak_rss_mb(), rss_loaded)
-    return BenchResult(predictor.name, ev.report(), tp)
+    return BenchResult(predictor.name, ev.report(), tp, {k: e.report() for k, e in by_kind.items()})

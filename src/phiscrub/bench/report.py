@@ -29,6 +29,17 @@ def entity_table(result: BenchResult, title: str | None = None) -> Table:
     return t
 
 
+def kind_table(result: BenchResult) -> Table:
+    t = Table(title=f"{result.system}: by document kind")
+    for col in ("kind", "docs", "recall", "precision", "leaked tok", "docs with a leak"):
+        t.add_column(col, justify="left" if col == "kind" else "right", no_wrap=True)
+    for kind, r in sorted(result.per_kind.items()):
+        o = r.overall
+        t.add_row(kind, str(r.documents), _pct(o.recall), _pct(o.precision), str(o.leaked_tokens),
+                  str(r.documents_with_leaks))
+    return t
+
+
 def summary_lines(result: BenchResult) -> list[str]:
     ev, tp = result.evaluation, result.throughput
     lines = [
@@ -63,5 +74,7 @@ def comparison_table(results: Sequence[BenchResult], title: str = "Side by side,
 def print_result(result: BenchResult, console: Console | None = None) -> None:
     console = console or Console()
     console.print(entity_table(result))
+    if len(result.per_kind) > 1:
+        console.print(kind_table(result))
     for line in summary_lines(result):
         console.print(line)
