@@ -151,7 +151,14 @@ def run_bench(args: argparse.Namespace) -> int:
         return 1
     print_result(result, console)
     if args.json_out:
-        out = {"source": source, "policy": policy.to_dict(), **result.to_dict()}
+        import datetime as dt
+        import platform
+
+        from ..version import __version__
+
+        env = {"phiscrub": __version__, "python": platform.python_version(), "cpu_count": os.cpu_count(),
+               "measured_utc": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+        out = {"source": source, "environment": env, "policy": policy.to_dict(), **result.to_dict()}
         _write_json_atomic(args.json_out, out)
         console.print(f"figures written to {args.json_out}")
     return 0
