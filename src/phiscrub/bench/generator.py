@@ -186,6 +186,8 @@ DISCHARGE_HEADER = (
     "{hospital} - Discharge Summary\nName: {pt_full}\nMed Rec #: {mrn}\nD.O.B. {dob}\nAdmitted: {adm}\n"
     "Discharged: {date}\nAccount: {acct}\n\n",
     "DISCHARGE SUMMARY\n{pt_full}  {mrn}  {dob}\nDate of admission: {adm}\nPCP: {dr2}, tel {phone}\n\n",
+    "DISCHARGE SUMMARY   MR# {mrn}   Unit No. {acct}\nPATIENT NAME: {pt_full}   DOB {dob}   SS# {ssn}\n"
+    "ADMIT {adm}   D/C {date}\nSERVICE: Medicine   ATTENDING: {dr}\n\n",
 )
 DISCHARGE_BODY = (
     "HISTORY OF PRESENT ILLNESS: {pt} is a {age} with a history of {eponym} and {dx} who presented to the ED {rel} with {short}.",
@@ -200,6 +202,7 @@ DISCHARGE_BODY = (
     "Social: retired machinist, former smoker (quit {year}), lives with wife {fam} in {city}, {state}.",
     "Patient is a resident of {county}; APS previously involved in {year}.",
     "Insurance: Medicare ID {hpid}. SSN on file: {ssn}.",
+    "{pt_first}'s husband and {fam}'s children were updated; Social Security No. {ssn} verified for the SNF application.",
     "PMH: {eponym}, {dx}, HTN, HLD, T2DM (A1c 7.9% in {year}).",
     "Procedures: {proc} on {date} showed: {finding}",
     "Code status discussed with health care proxy {fam} ({phone}); patient remains full code.",
@@ -230,6 +233,7 @@ NURSING_BODY = (
     "SKIN: INTACT, {short}. TURNED Q2H.",
     "PT WITH HX OF {eponym}, STABLE {rel}. {short2}.",
     "{pt_title} ASKING WHEN SHE CAN GO HOME TO {city}.",
+    "{pt_title}'S SON AT BEDSIDE, PHONE {phone}. HOSP NO. {mrn}.",
     "REPORT GIVEN TO {rn} AT {time}.",
 )
 NURSING_FOOTER = ("A: STABLE. P: CONT TO MONITOR, {short}. -- {rn}\n", "PLAN: {short}, FOLLOW LABS. {rn}\n")
@@ -301,6 +305,7 @@ POST_BODY = (
 )
 MESSAGE_BODY = (
     "hi {dr}, this is {pt_full} (dob {dob}).",
+    "this is {fam}, {pt_first}'s daughter. mom's mrn is {mrn} if that helps.",
     "my new phone number is {phone} and my email is {email}.",
     "i moved to {address} last month, can you update my chart?",
     "the {med} is making me dizzy since {rel}, should i stop it?",
