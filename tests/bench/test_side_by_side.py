@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
+import sys
 from pathlib import Path
 
 from phiscrub.bench.evaluation import evaluate
 from phiscrub.bench.generator import generate
 from phiscrub.bench.measure import BenchResult, Throughput
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "text" / "run.py"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("bench_text_run", SCRIPT)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    """benchmarks/text/run.py as ``benchmarks.text.run`` (importable by name in spawned children)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    return importlib.import_module("benchmarks.text.run")
 
 
 def _result(system: str, keep_every: int, chars_per_s: float) -> BenchResult:
@@ -48,3 +49,12 @@ def test_update_docs_replaces_only_the_results_block(tmp_path) -> None:
     run.update_docs(doc, "newer table\n")
     text = doc.read_text()
     assert text == f"# Title\n\nintro\n\n{run.DOC_START}\nnewer table\n{run.DOC_END}\n\nafter\n"
+
+
+def test_presidio_peer_runs_in_a_fresh_process() -> None:
+    """The peer must build its default engine untouched by phiscrub's recognizer classes."""
+    run = _script()
+    r = run.measure_in_child("presidio", 3, 1, 3)
+    assert r.system == "presidio" and r.evaluation.documents == 3
+    assert 0.0 < r.evaluation.overall.recall <= 1.0
+    assert r.throughput.chars_per_second > 0 and r.throughput.load_seconds > 0
