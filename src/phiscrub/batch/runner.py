@@ -14,10 +14,15 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
+from ..errors import PhiscrubError
 from ..policy import Policy
 from .worker import FAILED, FileOutcome, FileTask, init_worker, process_file
 
 MAX_ATTEMPTS = 2
+
+
+class WorkerStartError(PhiscrubError, RuntimeError):
+    """The worker processes could not start (or died before doing any work)."""
 
 
 class Runner(Protocol):
@@ -65,6 +70,7 @@ class PoolRunner:
         self._futures: dict[Future, FileTask] = {}
         self._attempts: dict[int, int] = {}
         self._ready: list[FileOutcome] = []
+        self._received = False  # has any worker of any pool finished a file?
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -94,6 +100,7 @@ class PoolRunner:
             task = self._futures.pop(fut)
             try:
                 out.append(fut.result())
+                self._received = True
             except BrokenProcessPool:
                 broken.append(task)
             except Exception as e:  # e.g. a result that cannot be unpickled
@@ -104,6 +111,13 @@ class PoolRunner:
 
     def _recover(self, broken: list[FileTask]) -> list[FileOutcome]:
         """The pool died: every in-flight file is lost. Rebuild it and retry those files once."""
+        if not self._received:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise WorkerStartError(
+                "worker processes died before finishing any file. If you call scrub_files from a "
+                "script, guard it with `if __name__ == \"__main__\":` (workers are spawned and "
+                "import the main module); or run with workers=0."
+            )
         lost = broken + list(self._futures.values())
         self._futures.clear()
         self._pool.shutdown(wait=False, cancel_futures=True)
