@@ -288,11 +288,11 @@ def label(rng: random.Random, idx: int) -> ImageCase:
     y += wr.text((24, y), "DOB:", p["dob"], "DATE", fnt, (10, 10, 10))
     y += wr.text((24, y), "MRN:", p["mrn"], "MRN", fnt, (10, 10, 10))
     qr = Image.fromarray(np.asarray(zxingcpp.write_barcode_to_image(
-        zxingcpp.create_barcode(f"MRN:{p['mrn']}", zxingcpp.BarcodeFormat.QRCode), scale=5))).convert("RGB")
+        zxingcpp.create_barcode(f"MRN:{p['mrn']}", zxingcpp.BarcodeFormat.QRCode), scale=5, add_quiet_zones=False))).convert("RGB")
     qx, qy = W - qr.width - 24, 24
     im.paste(qr, (qx, qy))
     bars = Image.fromarray(np.asarray(zxingcpp.write_barcode_to_image(
-        zxingcpp.create_barcode(p["mrn"], zxingcpp.BarcodeFormat.Code128), scale=3))).convert("RGB")
+        zxingcpp.create_barcode(p["mrn"], zxingcpp.BarcodeFormat.Code128), scale=3, add_quiet_zones=False))).convert("RGB")
     bars = bars.resize((bars.width, 70))
     bx, by = 24, H - 100
     im.paste(bars, (bx, by))

@@ -93,7 +93,8 @@ def clean_frame(frame: Image.Image, policy: Policy, index: Optional[int], stats:
     tokens: dict[str, str] = {}
     judged: set[str] = set()
     visual = _pool().submit(_visual, gray, policy, index)  # faces/barcodes beside the OCR subprocess
-    for words in _ocr(gray, DETECT_PASSES, policy.ocr_timeout, stats):
+    detected = _ocr(gray, DETECT_PASSES, policy.ocr_timeout, stats)
+    for words in detected:
         found, toks = text_findings(words, policy, index, "ocr")
         findings += found
         tokens.update(toks)
@@ -102,33 +103,42 @@ def clean_frame(frame: Image.Image, policy: Policy, index: Optional[int], stats:
     had_faces = any(f.entity == FACE for f in findings)
     had_codes = any(f.entity == BARCODE for f in findings)
     faces_blur = policy.faces == "blur"
-    image = frame
     text_boxes = [f.box for f in findings if f.entity != FACE]
     face_boxes = [f.box for f in findings if f.entity == FACE]
-    image = redact(image, text_boxes, policy.redaction_style, policy.redaction_color, policy.padding)
-    image = redact(image, face_boxes, "blur" if faces_blur else policy.redaction_style,
-                   policy.redaction_color, 0)
+    face_style = "blur" if faces_blur else policy.redaction_style
+    image = redact(frame, text_boxes, policy.redaction_style, policy.redaction_color, policy.padding)
+    image = redact(image, face_boxes, face_style, policy.redaction_color, 0)
     covered: list[Box] = [f.box for f in findings]
+    # Solid fills hold nothing left to read; blurred or pixelated areas are re-read like the rest.
+    solid: list[Box] = (text_boxes if policy.redaction_style == "box" else []) + \
+        (face_boxes if face_style == "box" else [])
     anchors: list[Box] = [f.box for f in findings if f.source == "ocr"]
-    solid = policy.redaction_style == "box"
     reasons: list[str] = []
+    if not covered:
+        # Nothing was covered: the output pixels are the input pixels, whose OCR was just read and
+        # judged in full; re-running the same deterministic OCR would read the same words. The
+        # review checks (text too small...) still run on that reading.
+        stats["verify_reused"] = stats.get("verify_reused", 0) + 1
+        left = leftovers(detected, mask_of(image.size, [], 0), policy, tokens, judged, anchors, index)
+        if not left.findings:
+            return FrameOutcome(image, findings, left.reasons)
     for round_no in range(MAX_VERIFY_ROUNDS):
         gray_out = to_gray8(image)
-        mask = mask_of(image.size, covered, policy.padding)
-        # Solid fills hold nothing to read: blank them (and their edges) for the re-read.
-        blank = mask_of(image.size, covered, policy.padding + 2) if solid else None
-        left = leftovers(_ocr(gray_out, VERIFY_PASSES, policy.ocr_timeout, stats, blank), mask, solid, policy,
+        solid_mask = mask_of(image.size, solid, policy.padding)
+        blank = mask_of(image.size, solid, policy.padding + 2)  # fills and their edges: paper for OCR
+        left = leftovers(_ocr(gray_out, VERIFY_PASSES, policy.ocr_timeout, stats, blank), solid_mask, policy,
                          tokens, judged, anchors, index)
         # Redacting text creates no face or barcode: re-check those only where some were found,
         # and faces only when blurred (a solid box leaves no face pixels to find).
         visual = [f for f in _visual(gray_out, policy, index, "-verify", had_faces and faces_blur, had_codes)
-                  if coverage(mask, f.box) < 0.5 or (f.entity == BARCODE)]
+                  if f.entity == BARCODE or coverage(mask_of(image.size, covered, 0), f.box) < 0.5]
         new = _dedupe(left.findings + visual)
         reasons = left.reasons
         if not new:
             break
         findings += new
         covered += [f.box for f in new]
+        solid += [f.box for f in new]
         # What survived the first cover is covered solid: blur/pixelate evidently did not suffice.
         image = redact(image, [f.box for f in new], "box", policy.redaction_color, policy.padding)
         stats["verify_covered"] = stats.get("verify_covered", 0) + len(new)

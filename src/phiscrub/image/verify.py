@@ -68,13 +68,13 @@ def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, sourc
     return findings, tokens
 
 
-def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, solid: bool, policy: Policy,
+def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Policy,
               tokens: dict[str, str], judged: set[str], anchors: list[tuple[int, int, int, int]],
               frame: int | None) -> Leftovers:
     """What the re-read output still shows.
 
-    ``mask`` marks covered pixels; with a solid fill, words inside it are OCR noise, with
-    blur/pixelate they are still checked. ``tokens`` are the words of identifiers found before
+    ``mask`` marks pixels under a solid fill: words read there are OCR noise. Blurred or
+    pixelated areas are not in it, so what can still be read through them is checked. ``tokens`` are the words of identifiers found before
     redaction (any of them readable again is a leak); ``judged`` are words already read and judged
     in full context before redaction. A recognizer hit made only of judged words is a fragment
     re-read without its context (``120`` once ``kVp`` is covered), not a new identifier.
@@ -83,7 +83,7 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, solid: bool
     """
     out = Leftovers()
     for words in words_per_pass:
-        visible = [w for w in words if not solid or coverage(mask, w.box) < 0.5]
+        visible = [w for w in words if coverage(mask, w.box) < 0.5]
         found, _ = text_findings(visible, policy.with_(cover_all_text=False), frame, "verify")
         vis_tokens = [(token(w.text), w.box) for w in visible]
         for f in found:
@@ -97,7 +97,10 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, solid: bool
                 out.findings.append(Finding(-1, -1, tokens.get(t, "OTHER_ID"), 0.9, "verify", w.box, frame))
             elif sum(c.isalnum() for c in w.text) >= 2 and coverage(mask, w.box) < 0.5:
                 if w.box[3] < MIN_READABLE_HEIGHT:
-                    out.reasons.append("text too small to verify")
+                    if _close(w.box, anchors):  # ink left at an identifier's edge: cover it
+                        out.findings.append(Finding(-1, -1, "OTHER_ID", 0.5, "verify", w.box, frame))
+                    else:
+                        out.reasons.append("text too small to verify")
                 elif 0 <= w.conf < LOW_CONFIDENCE and t not in judged and _beside(w.box, anchors):
                     out.findings.append(Finding(-1, -1, "OTHER_ID", w.conf / 100.0, "verify", w.box, frame))
     out.reasons = list(dict.fromkeys(out.reasons))
@@ -107,6 +110,13 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, solid: bool
 def _inside(b, outer) -> bool:
     return b[0] >= outer[0] - 1 and b[1] >= outer[1] - 1 and b[0] + b[2] <= outer[0] + outer[2] + 1 \
         and b[1] + b[3] <= outer[1] + outer[3] + 1
+
+
+def _close(box, anchors) -> bool:
+    """Within one anchor height of an anchor box, in any direction."""
+    x, y, w, h = box
+    return any(x < ax + aw + ah and ax - ah < x + w and y < ay + ah + ah and ay - ah < y + h
+               for ax, ay, aw, ah in anchors)
 
 
 def _beside(box, anchors) -> bool:
