@@ -54,3 +54,15 @@ def test_failures_exit_one_and_usage_errors_exit_two(tmp_path: Path, capsys) -> 
     assert main(["scrub", str(tmp_path / "nope"), "-o", str(tmp_path / "o3")]) == 2
     assert main(["scrub", str(root), "-o", str(tmp_path / "o4"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert not (tmp_path / "o2").exists() and not (tmp_path / "o4").exists()
+
+
+def test_exclude_leaves_files_and_folders_out(tmp_path: Path, capsys) -> None:
+    root = _tree(tmp_path)
+    (root / "demo.py").write_text("print('John Smith')\n")
+    (root / "scratch").mkdir()
+    (root / "scratch" / "c.txt").write_text("Mary Jones\n")
+    code = main(["scrub", str(root), "-o", str(tmp_path / "out"), "--workers", "0", "--json",
+                 "--exclude", "*.py", "--exclude", "scratch"])
+    summary = json.loads(capsys.readouterr().out)
+    assert code == 0 and summary["passed"] == 1 and summary["ignored"] == 1
+    assert sorted(snapshot(tmp_path / "out")) == ["notes/a.txt"]

@@ -199,3 +199,15 @@ def test_images_and_dicom_go_through_the_image_scrubber(tmp_path: Path, monkeypa
     assert len(remappers) == 1  # one UID remapper for the whole batch
     rec = [json.loads(l) for l in (out / ".phiscrub" / "audit.jsonl").read_text().splitlines()]
     assert rec[0]["findings"][0]["box"] == [1, 2, 3, 4] and rec[0]["removed_metadata"] == ["Exif.GPSInfo"]
+
+
+def test_review_report_is_opt_in_and_maps_inputs_to_outputs(tmp_path: Path, case_tree) -> None:
+    root, cases = case_tree
+    out = tmp_path / "out"
+    scrub_files([root], out, workers=0)
+    assert not list(tmp_path.glob("*.csv"))
+    review = tmp_path / "review.csv"
+    scrub_files([root], tmp_path / "out2", workers=0, review_report=review)
+    rows = list(__import__("csv").DictReader(review.open()))
+    assert {r["input"] for r in rows} == {str(c.path) for c in cases}
+    assert all(r["status"] == "PASS" and (tmp_path / "out2" / r["output"]).is_file() for r in rows)

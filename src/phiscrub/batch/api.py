@@ -26,6 +26,7 @@ def scrub_files(
     keep_names: bool = False,
     columns: Iterable[str] = (),
     fields: Iterable[str] = (),
+    exclude: Iterable[str] = (),
     progress: bool = False,
     review_report: Optional[str | os.PathLike[str]] = None,
 ) -> BatchReport:
@@ -38,6 +39,8 @@ def scrub_files(
       runs on that cluster; with neither it starts a LocalCluster.
     - ``columns`` (CSV/TSV) and ``fields`` (JSONL) restrict scrubbing to those cells/values;
       by default every cell/value is scrubbed.
+    - ``exclude``: glob patterns of file or folder names to leave out (``"*.py"``); they are
+      counted as ignored and never copied.
     - ``keep_names``: keep file and folder names as they are (default: scrub them).
     - ``overwrite``: replace existing outputs, and redo files finished with another policy.
     - ``review_report``: also write a CSV mapping input paths to outputs. It contains the
@@ -55,7 +58,8 @@ def scrub_files(
         raise PhiscrubError("workers must be >= 0")
     options = BatchOptions(
         overwrite=overwrite, keep_names=keep_names, columns=tuple(columns), fields=tuple(fields),
-        review_report=os.fspath(review_report) if review_report is not None else None, progress=progress,
+        exclude=tuple(exclude), progress=progress,
+        review_report=os.fspath(review_report) if review_report is not None else None,
     )
 
     def make_runner() -> Any:

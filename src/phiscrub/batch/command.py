@@ -34,6 +34,8 @@ def add_scrub_command(sub: "argparse._SubParsersAction") -> None:
                    help="CSV/TSV: scrub only this column (repeatable; default: every column)")
     p.add_argument("--field", action="append", default=[], metavar="NAME",
                    help="JSONL: scrub only this top-level field (repeatable; default: every value)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="leave out files and folders whose name matches (repeatable, e.g. '*.py')")
     p.add_argument("--review-report", metavar="CSV",
                    help="also write a CSV mapping input paths to outputs (contains original names: PHI)")
     out = p.add_mutually_exclusive_group()
@@ -54,7 +56,7 @@ def run_scrub_command(args: argparse.Namespace) -> int:
         report = scrub_files(
             args.inputs, args.output, policy=policy, workers=args.workers, engine=args.engine,
             scheduler=args.scheduler, overwrite=args.overwrite, keep_names=args.keep_names,
-            columns=args.column, fields=args.field, review_report=args.review_report,
+            columns=args.column, fields=args.field, exclude=args.exclude, review_report=args.review_report,
             progress=not (args.quiet or args.json) and sys.stderr.isatty(),
         )
     except KeyboardInterrupt:

@@ -9,6 +9,7 @@ output folder is refused: phiscrub never writes into or over an input.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,18 +83,28 @@ def _out_identity(out_dir: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-def iter_sources(roots: Iterable[InputRoot], out_dir: str | os.PathLike[str]) -> Iterator[SourceFile]:
-    """Every file under the inputs, depth first, names sorted; OUT and symlinked folders skipped."""
+def iter_sources(roots: Iterable[InputRoot], out_dir: str | os.PathLike[str],
+                 exclude: Sequence[str] = ()) -> Iterator[SourceFile]:
+    """Every file under the inputs, depth first, names sorted; OUT and symlinked folders skipped.
+
+    ``exclude``: glob patterns (``*.py``, ``scratch``) matched against each file and folder name;
+    matching files are reported as ignored, matching folders are not entered.
+    """
     out_id = _out_identity(Path(out_dir).resolve())
     for root in roots:
         if root.is_dir:
-            yield from _walk(str(root.path), (root.name,), out_id)
+            yield from _walk(str(root.path), (root.name,), out_id, tuple(exclude))
         else:
             st = root.path.stat()
             yield SourceFile(str(root.path), (root.name,), st.st_size, st.st_mtime_ns)
 
 
-def _walk(folder: str, rel: tuple[str, ...], out_id: tuple[int, int] | None) -> Iterator[SourceFile]:
+def _excluded(name: str, exclude: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pat) for pat in exclude)
+
+
+def _walk(folder: str, rel: tuple[str, ...], out_id: tuple[int, int] | None,
+          exclude: tuple[str, ...] = ()) -> Iterator[SourceFile]:
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -102,19 +113,20 @@ def _walk(folder: str, rel: tuple[str, ...], out_id: tuple[int, int] | None) -> 
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
-                if is_ignored(entry.name):
+                if is_ignored(entry.name) or _excluded(entry.name, exclude):
                     continue
                 st = entry.stat(follow_symlinks=False)
                 if out_id is not None and (st.st_dev, st.st_ino) == out_id:
                     continue  # the output folder lives inside an input: never read our own output
-                yield from _walk(entry.path, rel + (entry.name,), out_id)
+                yield from _walk(entry.path, rel + (entry.name,), out_id, exclude)
             elif entry.is_file():  # follows a symlink to a file (its target is read, never written)
                 st = entry.stat()
-                yield SourceFile(entry.path, rel + (entry.name,), st.st_size, st.st_mtime_ns, is_ignored(entry.name))
+                ignored = is_ignored(entry.name) or _excluded(entry.name, exclude)
+                yield SourceFile(entry.path, rel + (entry.name,), st.st_size, st.st_mtime_ns, ignored)
         except OSError:
             continue  # vanished or unreadable entry; a broken symlink has nothing to scrub
 
 
-def count_sources(roots: Iterable[InputRoot], out_dir: str | os.PathLike[str]) -> int:
+def count_sources(roots: Iterable[InputRoot], out_dir: str | os.PathLike[str], exclude: Sequence[str] = ()) -> int:
     """How many files (not ignored) the walk will yield; run in a thread for the progress bar."""
-    return sum(1 for s in iter_sources(roots, out_dir) if not s.ignored)
+    return sum(1 for s in iter_sources(roots, out_dir, exclude) if not s.ignored)

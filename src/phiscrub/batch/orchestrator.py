@@ -36,6 +36,7 @@ class BatchOptions:
     keep_names: bool = False
     columns: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # glob patterns of file/folder names to leave out (ignored)
     review_report: Optional[str] = None  # opt-in CSV mapping input paths to outputs (contains PHI)
     progress: bool = False
 
@@ -185,7 +186,7 @@ def run_batch(
             uid_key = secrets.token_hex(32)
             manifest.set_meta("uid_key", uid_key)
         audit = AuditLog(manifest.state_dir, uuid.uuid4().hex[:12], policy.fingerprint())
-        progress = BatchProgress(options.progress, lambda: count_sources(roots, out))
+        progress = BatchProgress(options.progress, lambda: count_sources(roots, out, options.exclude))
         run = _Run(out, policy, options, manifest, audit, progress)
         runner = make_runner()
         engine, n_workers = runner.name, runner.workers
@@ -193,7 +194,7 @@ def run_batch(
         order: deque[int] = deque()
         held: dict[int, FileOutcome] = {}
         waiting: dict[int, tuple[SourceFile, str, Optional[str]]] = {}
-        sources = iter_sources(roots, out)
+        sources = iter_sources(roots, out, options.exclude)
         index = -1
         exhausted = False
         try:
