@@ -196,8 +196,8 @@ def mark_deidentified(ds, pixels_cleaned: bool, verified: bool) -> None:
 
     ds.PatientIdentityRemoved = "YES"
     ds.LongitudinalTemporalInformationModified = "REMOVED"
-    ds.DeidentificationMethod = f"phiscrub {__version__}: PS3.15 Basic Profile" + (
-        "; Clean Pixel Data Option (OCR)" if pixels_cleaned else "")
+    ds.DeidentificationMethod = (f"phiscrub {__version__} PS3.15 Basic Profile"  # LO: at most 64 chars
+                                 + (" + Clean Pixel Data" if pixels_cleaned else ""))[:64]
     codes = [("113100", "Basic Application Confidentiality Profile")]
     if pixels_cleaned:
         codes.append(("113101", "Clean Pixel Data Option"))

@@ -162,7 +162,7 @@ def scrub_image(data: Any, policy: Optional[Policy] = None, uid_remapper: Option
             findings.append(Finding(0, 0, entity, 1.0, "metadata"))
     ds = loaded.dicom
     if ds is not None:
-        hdr_findings, hdr_removed = deidentify_header(ds, uid_remapper or UidRemapper(policy.key))
+        hdr_findings, hdr_removed = deidentify_header(ds, uid_remapper if uid_remapper is not None else UidRemapper(policy.key))
         findings += hdr_findings
         removed += hdr_removed
     multi = len(loaded.frames) > 1
