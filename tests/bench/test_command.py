@@ -53,6 +53,15 @@ def test_bench_reports_a_malformed_corpus_by_file_and_line(tmp_path, capsys) -> 
     assert "bad.jsonl:2" in capsys.readouterr().out.replace("\n", "")
 
 
+def test_bad_options_fail_cleanly(tmp_path, capsys) -> None:
+    assert main(["bench", "--synthetic", "3", "--kinds", "banana", "--no-run", "--export", str(tmp_path / "x.jsonl")]) == 1
+    assert "unknown kinds" in capsys.readouterr().out
+    bad_policy = tmp_path / "p.toml"
+    bad_policy.write_text('operator = "shred"\n')
+    assert main(["bench", "--synthetic", "3", "--policy", str(bad_policy)]) == 1
+    assert "PolicyError" in capsys.readouterr().out
+
+
 def test_show_misses_prints_synthetic_context(capsys) -> None:
     assert main(["bench", "--synthetic", "3", "--show-misses", "2", "--no-ner"]) == 0
     printed = capsys.readouterr().out

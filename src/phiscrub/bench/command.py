@@ -74,14 +74,23 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
 
 
 def run_bench(args: argparse.Namespace) -> int:
+    """Entry point of `phiscrub bench`: 0 on success, 1 on a failed run, 2 on bad options."""
     from rich.console import Console
 
+    console = Console() if sys.stdout.isatty() else Console(width=120)
+    try:
+        return _run_bench(args, console)
+    except (PhiscrubError, OSError) as e:  # messages name files and reasons, never document text
+        console.print(f"[red]phiscrub bench: {type(e).__name__}: {e}[/]", highlight=False)
+        return 1
+
+
+def _run_bench(args: argparse.Namespace, console) -> int:
     from ..policy import Policy
     from .measure import run
     from .predictors import PhiscrubPredictor
     from .report import print_result
 
-    console = Console() if sys.stdout.isatty() else Console(width=120)
     synthetic = args.corpus is None
     if not synthetic and (args.show_misses or args.show_false_positives):
         console.print("[red]--show-misses/--show-false-positives print document text: allowed with --synthetic only[/]")
@@ -108,18 +117,12 @@ def run_bench(args: argparse.Namespace) -> int:
             if args.no_run:
                 return 0
         docs = _synthetic(args)
-        label_map = None
         source = {"synthetic": args.synthetic, "seed": args.seed, "kinds": args.kinds or "all"}
     else:
         from .loaders import load_corpus
 
-        try:
-            docs = load_corpus(args.corpus, args.format)
-        except PhiscrubError as e:
-            console.print(f"[red]phiscrub bench: {e}[/]", highlight=False)
-            return 1
+        docs = load_corpus(args.corpus, args.format)
         source = {"corpus": str(args.corpus), "format": args.format}
-        label_map = None
 
     shown = {"miss": 0, "fp": 0}
 
@@ -140,15 +143,11 @@ def run_bench(args: argparse.Namespace) -> int:
                                   highlight=False, soft_wrap=True)
                     shown["fp"] += 1
 
-    try:
-        from .lexicon_overlap import subgroups
+    from .lexicon_overlap import subgroups
 
-        result = run(PhiscrubPredictor(policy), docs, batch_size=args.batch_size, prediction_map=label_map,
-                     subgroups=subgroups(),
-                     on_misses=on_misses if (args.show_misses or args.show_false_positives) else None)
-    except PhiscrubError as e:
-        console.print(f"[red]phiscrub bench: {e}[/]", highlight=False)
-        return 1
+    result = run(PhiscrubPredictor(policy), docs, batch_size=args.batch_size, prediction_map=None,
+                 subgroups=subgroups(),
+                 on_misses=on_misses if (args.show_misses or args.show_false_positives) else None)
     print_result(result, console)
     if args.json_out:
         import datetime as dt
