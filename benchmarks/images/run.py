@@ -171,7 +171,13 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-presidio", action="store_true")
     ap.add_argument("--out", default=str(RESULTS / "images.json"))
+    ap.add_argument("--detect-passes", default=None,
+                    help="comma-separated OCR passes on the input (ablation), e.g. norm,gray")
     args = ap.parse_args(argv)
+    if args.detect_passes:
+        from phiscrub.image import engine
+
+        engine.DETECT_PASSES = tuple(args.detect_passes.split(","))
     cases = generate_cases(args.n, args.seed)
     policy = Policy(redaction_color=MAGENTA)
     if not args.no_presidio:  # built first: phiscrub's recognizer classes shadow Presidio's names
@@ -225,6 +231,7 @@ def main(argv=None) -> int:
     result = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "n_images": len(cases), "seed": args.seed,
+        "detect_passes": list(__import__("phiscrub.image.engine", fromlist=["x"]).DETECT_PASSES),
         "ours": summarize(ours_rows),
         "presidio": summarize(pres_rows) if pres_rows else None,
         "per_kind": {k: {t: summarize(v) for t, v in d.items() if v} for k, d in per_kind.items()},

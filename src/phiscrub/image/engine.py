@@ -114,13 +114,16 @@ def clean_frame(frame: Image.Image, policy: Policy, index: Optional[int], stats:
         (face_boxes if face_style == "box" else [])
     anchors: list[Box] = [f.box for f in findings if f.source == "ocr"]
     reasons: list[str] = []
-    if not covered:
-        # Nothing was covered: the output pixels are the input pixels, whose OCR was just read and
-        # judged in full; re-running the same deterministic OCR would read the same words. The
-        # review checks (text too small...) still run on that reading.
+    if not anchors and len(solid) == len(covered):
+        # No text was covered, and whatever was (faces, codes) is a solid fill: outside the fills
+        # the output pixels are the input pixels, whose OCR was just read and judged in full, and
+        # inside them nothing is left to read. Reuse that reading instead of a second OCR process;
+        # the review checks (text too small...) still run on it.
         stats["verify_reused"] = stats.get("verify_reused", 0) + 1
-        left = leftovers(detected, mask_of(image.size, [], 0), policy, tokens, judged, anchors, index)
-        if not left.findings:
+        solid_mask = mask_of(image.size, solid, policy.padding)
+        left = leftovers(detected, solid_mask, policy, tokens, judged, anchors, index)
+        codes = [f for f in _visual(to_gray8(image), policy, index, "-verify", False, had_codes)]
+        if not left.findings and not codes:
             return FrameOutcome(image, findings, left.reasons)
     for round_no in range(MAX_VERIFY_ROUNDS):
         gray_out = to_gray8(image)

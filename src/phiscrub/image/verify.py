@@ -85,10 +85,15 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
     for words in words_per_pass:
         visible = [w for w in words if coverage(mask, w.box) < 0.5]
         found, _ = text_findings(visible, policy.with_(cover_all_text=False), frame, "verify")
-        vis_tokens = [(token(w.text), w.box) for w in visible]
+        vis = [(token(w.text), w.box, w.conf) for w in visible]
         for f in found:
-            inside = [t for t, b in vis_tokens if _inside(b, f.box)]
-            if inside and all(t in judged and t not in tokens for t in inside):
+            inside = [(t, c) for t, b, c in vis if _inside(b, f.box)]
+            if inside and all(t in judged and t not in tokens for t, _ in inside):
+                continue
+            # Read only with low confidence, far from any identifier, matching none: OCR noise
+            # (texture, banding, the new edges of a fill), not a leak.
+            if inside and all(c < LOW_CONFIDENCE and t not in tokens for t, c in inside) \
+                    and not _close(f.box, anchors):
                 continue
             out.findings.append(f)
         for w in visible:
