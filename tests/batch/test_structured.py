@@ -72,6 +72,8 @@ def test_missing_column_and_broken_quotes_fail() -> None:
         scrub_delimited('a,b\n"open,2\n', ",", [], P)
     with pytest.raises(CorruptInputError):
         scrub_delimited('a,b\n"x"y,2\n', ",", [], P)
+    with pytest.raises(CorruptInputError):  # once took exponential time (regex backtracking)
+        list(iter_cells('a,b\n1,"' + "word " * 20000 + "\n", ","))
 
 
 def test_jsonl_field_only_and_unchanged_lines_byte_identical() -> None:

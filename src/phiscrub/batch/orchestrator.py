@@ -23,7 +23,7 @@ from typing import Callable, Optional, Sequence
 from ..policy import Policy
 from .audit import AuditLog
 from .discover import SourceFile, count_sources, iter_sources, resolve_inputs
-from .manifest import DONE, FileRecord, Manifest, OutputLock, clear_tmp, release_name
+from .manifest import DONE, STATE_DIR, FileRecord, Manifest, OutputLock, clear_tmp, release_name
 from .progress import BatchProgress
 from .report import MAX_LISTED_FAILURES, BatchReport, FileFailure
 from .runner import Runner
@@ -96,8 +96,8 @@ class _Run:
             stale = self.out / keep_rel  # ours, from a killed run: FAILED means nothing in the tree
             if stale.is_file() and _inside(stale.parent, self.real_out):
                 stale.unlink()
-        if o is not None:
-            self.manifest.finish(key, FAILED, None, o.input_sha256, o.size, o.mtime_ns, self.fp, reason)
+        if o is not None:  # a name claimed earlier stays reserved for this file's next attempt
+            self.manifest.finish(key, FAILED, keep_rel, o.input_sha256, o.size, o.mtime_ns, self.fp, reason)
         self.audit.write(
             output=label, status=FAILED, kind=o.kind if o else "", input_sha256=o.input_sha256 if o else "",
             findings=(), name_findings=(), reason=reason, seconds=o.seconds if o else 0.0,
@@ -132,7 +132,7 @@ class _Run:
             if reserved is None:
                 release_name(self.manifest, rel)
             reason = str(e) if isinstance(e, _Refused) else f"cannot write output: {type(e).__name__}"
-            self._fail(rel, reason, src, o, key, None)
+            self._fail(rel, reason, src, o, key, reserved)
             return
         self.audit.write(
             output=rel, status=o.status, kind=o.kind, input_sha256=o.input_sha256, findings=o.findings,
@@ -166,8 +166,14 @@ def run_batch(
     out = Path(out_dir)
     roots = resolve_inputs(inputs, out)
     out.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest(out)
-    lock = OutputLock(manifest.state_dir)
+    state_dir = out / STATE_DIR
+    state_dir.mkdir(exist_ok=True)
+    lock = OutputLock(state_dir)  # before touching the manifest: one run per OUT
+    try:
+        manifest = Manifest(out)
+    except BaseException:
+        lock.release()
+        raise
     progress: Optional[BatchProgress] = None
     runner: Optional[Runner] = None
     run: Optional[_Run] = None
