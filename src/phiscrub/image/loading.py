@@ -122,15 +122,15 @@ def _from_pil(im: Image.Image, name: str, max_pixels: int, path: Optional[Path],
                 if n_frames > 1:
                     im.seek(i)
                 im.load()
-                frame = ImageOps.exif_transpose(im) if i == 0 or n_frames > 1 else im
-                frame = normalize_mode(frame.copy() if frame is im else frame)
-                frames.append(frame)
+                frames.append(normalize_mode(ImageOps.exif_transpose(im)))  # always a copy
                 durations.append(int(im.info.get("duration", 0) or 0))
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as e:
         raise CorruptInputError(f"{name}: truncated or corrupt image ({type(e).__name__})") from None
     finally:
         if opened:
             im.close()
+        elif n_frames > 1:
+            im.seek(0)  # leave the caller's image as it was given
     if n_frames > 1 and im.format != "GIF":
         durations = []
     return LoadedImage(frames, fmt, name, meta, path, durations)
