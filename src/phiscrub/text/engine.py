@@ -9,11 +9,11 @@ import re
 from typing import Iterable, Iterator, Sequence
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from ..findings import Finding
 from ..policy import Policy
-from .chunking import chunk_text
+from . import chunking
+from .context import LinearContextEnhancer
 from .nlp import PreloadedSpacyNlpEngine, load_spacy
 from .recognizers import build_recognizers
 from .resolve import resolve_overlaps
@@ -34,7 +34,7 @@ class TextAnalyzer:
             registry=registry,
             nlp_engine=self.nlp_engine,
             supported_languages=["en"],
-            context_aware_enhancer=LemmaContextAwareEnhancer(
+            context_aware_enhancer=LinearContextEnhancer(
                 context_similarity_factor=0.35, min_score_with_context_similarity=0.4
             ),
         )
@@ -48,7 +48,7 @@ class TextAnalyzer:
         windows: list[tuple[int, int, int, int]] = []  # (text index, owned start, owned end, window start)
         window_texts: list[str] = []
         for i, text in enumerate(texts):
-            for c in chunk_text(text):
+            for c in chunking.chunk_text(text, chunking.CHUNK_SIZE, chunking.OVERLAP):
                 windows.append((i, c.start, c.end, c.window_start))
                 window_texts.append(text[c.window_start:c.window_end])
         per_text: list[list[Finding]] = [[] for _ in texts]

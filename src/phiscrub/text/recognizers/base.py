@@ -28,6 +28,10 @@ class Rule:
 
 def rule(name: str, pattern: str, entity: str, score: float, validate: Optional[Validator] = None,
          flags: int = re.IGNORECASE) -> Rule:
+    # A leading \b becomes an ASCII word start: Python's Unicode \b fails right after CJK text
+    # ("中文MRN 00482913"), and an identifier must not hide behind a neighbouring script.
+    if pattern.startswith(r"\b"):
+        pattern = r"(?<![A-Za-z0-9_])" + pattern[2:]
     return Rule(name, re.compile(pattern, flags), entity, score, validate)
 
 

@@ -36,7 +36,7 @@ tunnel tunl turnpike tpke underpass upas union un unions uns valley vly valleys 
 vlg villages vlgs ville vl vista vis walk walks wall way wy ways well wl wells wls close"""
 SUFFIX = r"(?:" + "|".join(sorted(set(_USPS.split()), key=len, reverse=True)) + r")"
 UNIT = r"(?:\s*,?\s*(?:apt|apartment|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|trlr|dept)\.?\s*#?\s*[A-Z0-9\-]{1,6})?"
-WORD = r"[A-Za-z0-9][A-Za-z0-9'.\-]*"
+WORD = r"(?:[NSEW]\.|[A-Za-z0-9][A-Za-z0-9'\-]*)"  # no inner dots: "2L NC. Seen by Dr." is no street
 FACILITY = (r"(?:hospital|medical\s+center|med\.?\s+ctr\.?|health\s+center|health\s+system|healthcare|health\s+care|clinic|"
             r"infirmary|hospice|nursing\s+(?:home|facility|center)|rehab(?:ilitation)?\s+(?:center|hospital|facility)|"
             r"care\s+center|medical\s+group|surgery\s+center|surgical\s+center|urgent\s+care|cancer\s+center|"
@@ -74,6 +74,8 @@ def _street(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
         return None
     if num and len(num.group()) > 6:
         return None
+    if re.match(r"\d+\s*(?:L|mL|cc|g|mg|kg|h|hr|d|x)\b", s, re.I):
+        return None  # "2L NC": litres of oxygen, not a house number
     return score
 
 

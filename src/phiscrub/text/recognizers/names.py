@@ -13,6 +13,7 @@ independent of letter case:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -67,6 +68,9 @@ _STOP = frozenset(w.lower() for w in STOP_WORDS) | {"pt", "pts", "s/p", "w/", "c
     "verbalized", "notified", "aware", "updated", "informed", "stable", "today", "tonight", "yesterday", "tomorrow",
     "here", "there", "present", "bedside", "home", "ok", "okay", "well", "feels", "felt", "appears", "remains", "continues",
     "tolerates", "ambulates", "endorses", "needs", "needed", "will", "would", "may", "might", "should", "could", "can"}
+# Start of a word for ASCII labels: unlike \b, it also holds right after CJK or other letters
+# ("中文Patient: ..."), which Python's Unicode \b treats as part of the same word.
+_START = r"(?<![A-Za-z0-9_])"
 _CREDENTIAL_RE = re.compile(r"^\s*,?\s*" + _CREDENTIALS + r"\b")
 
 
@@ -119,16 +123,16 @@ class NameRecognizer(EntityRecognizer):
         self._lex = lexicons
         super().__init__(supported_entities=[E.NAME], name="NameRecognizer", supported_language="en")
         flags = re.IGNORECASE
-        self._title_re = re.compile(r"\b(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r"|nurse|rn|np|pa)\b\.?\s+(?=\S)", flags)
-        self._label_re = re.compile(r"(?:^|(?<=[\s(\[;,|]))(?:" + _LABELS + r")\s*(?:[:\-#]|\bis\b|\bwas\b)\s*(?=\S)", flags | re.MULTILINE)
-        self._label_nocolon_re = re.compile(r"\b(?:" + _LABELS_NOCOLON + r")\s+(?=\S)", flags)
-        self._relation_re = re.compile(r"\b(?:(?:his|her|their|pt'?s|patient'?s|the)\s+)?(?:" + _RELATIONS + r")s?\b\s*(?:[,:(\-]\s*|\s+(?:named|called|is|was)\s+|\s+)(?=\S)", flags)
-        self._intro_re = re.compile(r"\b(?:this\s+is|my\s+name\s+is|i\s+am|i'm|it'?s|regards,|thanks,|thank\s+you,|sincerely,|best,|cheers,)\s+(?=\S)", flags)
+        self._title_re = re.compile(_START + r"(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r"|nurse|rn|np|pa)\b\.?\s+(?=\S)", flags)
+        self._label_re = re.compile(_START + r"(?<!-)(?:" + _LABELS + r")\s*(?:[:\-#]|\bis\b|\bwas\b)\s*(?=\S)", flags | re.MULTILINE)
+        self._label_nocolon_re = re.compile(_START + r"(?:" + _LABELS_NOCOLON + r")\s+(?=\S)", flags)
+        self._relation_re = re.compile(_START + r"(?:(?:his|her|their|pt'?s|patient'?s|the)\s+)?(?:" + _RELATIONS + r")s?\b\s*(?:[,:(\-]\s*|\s+(?:named|called|is|was)\s+|\s+)(?=\S)", flags)
+        self._intro_re = re.compile(_START + r"(?:this\s+is|my\s+name\s+is|i\s+am|i'm|it'?s|regards,|thanks,|thank\s+you,|sincerely,|best,|cheers,)\s+(?=\S)", flags)
         self._initials_re = re.compile(r"(?:^|(?<=[\s:]))(?P<v>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.?)?)(?=\s+(?:is|was|presents|presented|has|had)\s+(?:an?\s+)?\d)", re.MULTILINE)
         _nm = r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’\-]+"
         self._header_re = re.compile(r"(?:^|(?<=\s-\s))(?P<v>" + _nm + r"(?:,\s?|\s)" + _nm + r"(?:\s[A-Z]\.?)?(?:\s" + _nm + r")?)"
                                      r"(?=\s{2,}\S*\d|\s+/\s|\s+\(\d|\s+-\s+\S*\d)", re.MULTILINE)
-        self._handoff_re = re.compile(r"(?:^|(?<=\s))(?:--|—|~)\s*(?=\S)|\b(?:report\s+given\s+to|hand(?:ed)?\s*off\s+to|signed\s+out\s+to|"
+        self._handoff_re = re.compile(r"(?:^|(?<=\s))(?:--|—|~)\s*(?=\S)|" + _START + r"(?:report\s+given\s+to|hand(?:ed)?\s*off\s+to|signed\s+out\s+to|"
                                       r"care\s+transferred\s+to|health\s*care\s+proxy|proxy|poa|surrogate|hcp)\s*[:,]?\s*(?=\S)", flags)
         self._cred_re = re.compile(r"(?:,\s*|\s+)" + _CREDENTIALS + r"(?![A-Za-z])")
 
@@ -193,7 +197,8 @@ class NameRecognizer(EntityRecognizer):
                 continue
             if t.initial and (t.cap or style != "mixed"):
                 end = t.end + (1 if text[t.end:t.end + 1] == "." else 0)
-            elif self._namey(t, style, strong or first_any) and not (gap.startswith(",") and self.lex.is_common(t.lower)):
+            elif self._namey(t, style, strong or first_any) and not (
+                    gap.startswith(",") and self.lex.is_common(t.lower) and not self.lex.is_name(t.lower)):
                 end = t.end
             else:
                 break
@@ -221,6 +226,9 @@ class NameRecognizer(EntityRecognizer):
             return line_cache[ls]
 
         def tok_at(pos: int) -> int | None:
+            """The token starting at ``pos``, skipping invisible characters (RLM, ZWSP, NUL, stray combining marks)."""
+            while pos < len(text) and unicodedata.category(text[pos]) in ("Cf", "Mn", "Me", "Cc") and text[pos] != "\n":
+                pos += 1
             return starts.get(pos)
 
         results: list[RecognizerResult] = []

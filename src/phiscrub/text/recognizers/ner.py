@@ -88,7 +88,7 @@ class NerRecognizer(EntityRecognizer):
                 continue  # "cont", "soft": lower-case shorthand, not a name
             score = 0.85
             if label == E.NAME and len(words) == 1 and self.lex.is_common(low) and not self.lex.is_name(low):
-                score = 0.4  # a lone ordinary word: keep (recall) but let stronger evidence win
+                continue  # a lone ordinary word left after trimming ("Started" of "Started Lasix")
             if label == E.LOCATION and ent.label_ in ("GPE", "LOC") and self.lex.is_common(low) and low not in self.lex.us_cities:
                 score = 0.4
             out.append(make_result(label, start, end, score, self.name, ent.label_))
