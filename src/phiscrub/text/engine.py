@@ -47,10 +47,10 @@ class TextAnalyzer:
         texts = list(texts)
         windows: list[tuple[int, int, int, int]] = []  # (text index, owned start, owned end, window start)
         window_texts: list[str] = []
-        for i, text in enumerate(texts):
-            for c in chunking.chunk_text(text, chunking.CHUNK_SIZE, chunking.OVERLAP):
+        for i, doc in enumerate(texts):
+            for c in chunking.chunk_text(doc, chunking.CHUNK_SIZE, chunking.OVERLAP):
                 windows.append((i, c.start, c.end, c.window_start))
-                window_texts.append(text[c.window_start:c.window_end])
+                window_texts.append(doc[c.window_start:c.window_end])
         per_text: list[list[Finding]] = [[] for _ in texts]
         docs = self.nlp_engine.pipe(window_texts, batch_size=BATCH_SIZE)
         for (i, own_start, own_end, wstart), wtext, doc in zip(windows, window_texts, docs):
@@ -62,13 +62,20 @@ class TextAnalyzer:
                 start, end = r.start + wstart, r.end + wstart
                 if not own_start <= start < max(own_end, own_start + 1):
                     continue  # another window owns it
+                doc_text = texts[i]
+                while start < end and doc_text[start].isspace():
+                    start += 1  # findings never begin or end with white space
+                while end > start and doc_text[end - 1].isspace():
+                    end -= 1
+                if end <= start:
+                    continue
                 source = (r.recognition_metadata or {}).get("recognizer_name", "unknown")
                 per_text[i].append(Finding(start, end, r.entity_type, float(r.score), source))
         for i, cands in enumerate(per_text):
             tags = [m.span() for m in _TAG.finditer(texts[i])] if "[" in texts[i] else []
             kept = [f for f in cands if policy.wants(f.entity) and f.score >= policy.threshold
                     and not _inside_tag(f, tags)]
-            yield resolve_overlaps(kept)
+            yield _tidy(texts[i], resolve_overlaps(kept))
 
 
 # Our own tags ("[NAME]", "[DATE:3f2a9c1b04]") are never identifiers: scrubbing output again
@@ -78,6 +85,21 @@ _TAG = re.compile(r"\[[A-Z][A-Z0-9_]*(?::[0-9a-f]{6,64})?\]")
 
 def _inside_tag(f: Finding, tags: list[tuple[int, int]]) -> bool:
     return any(s <= f.start and f.end <= e for s, e in tags)
+
+
+def _tidy(text: str, findings: list[Finding]) -> list[Finding]:
+    """Trim white space off the pieces overlap resolution leaves, and drop pieces with no letter
+    or digit (a lone ", " carries no identifier)."""
+    out = []
+    for f in findings:
+        s, e = f.start, f.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and any(c.isalnum() for c in text[s:e]):
+            out.append(f if (s, e) == (f.start, f.end) else Finding(s, e, f.entity, f.score, f.source))
+    return out
 
 
 @functools.lru_cache(maxsize=4)

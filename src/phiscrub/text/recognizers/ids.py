@@ -76,6 +76,8 @@ def _code(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
     # Clinical codes that look like IDs but are not: ICD-10 (I10, E11.9), LOINC-ish, units.
     if re.fullmatch(r"[A-Z]\d{2}(?:\.\d{1,4})?", v, re.I):
         return None
+    if re.fullmatch(r"[\d\-]+(?:CC|ML|MG|MCG|HR|HRS|H|MIN|L|KG|G|MM|CM|U|IU|MEQ|X)", v, re.I):
+        return None  # "40-60CC", "500ML": amounts with units
     return score
 
 

@@ -41,7 +41,7 @@ FACILITY = (r"(?:hospital|medical\s+center|med\.?\s+ctr\.?|health\s+center|healt
             r"infirmary|hospice|nursing\s+(?:home|facility|center)|rehab(?:ilitation)?\s+(?:center|hospital|facility)|"
             r"care\s+center|medical\s+group|surgery\s+center|surgical\s+center|urgent\s+care|cancer\s+center|"
             r"children'?s\s+hospital|memorial|sanatorium|asylum|assisted\s+living|senior\s+living|va\s+medical\s+center|"
-            r"physicians|associates|pharmacy|laboratories|labs|imaging|radiology)")
+            r"physicians|associates|pharmacy|laboratories|imaging|radiology)")
 _NOT_PLACE = {"the", "a", "an", "this", "that", "our", "their", "his", "her", "outside", "local", "other", "another",
               "from", "to", "at", "in", "of", "for", "by", "with", "and", "or", "same", "nearest", "any", "admitted",
               "transferred", "discharged", "home", "seen", "presented", "transfer", "previous", "prior", "new",
@@ -83,7 +83,7 @@ class AddressRecognizer(RegexRecognizer):
     ENTITIES = (E.STREET_ADDRESS, E.ZIP, E.LOCATION)
     CONTEXT = ("address", "lives", "street", "residence", "resides", "home", "zip", "apt")
     RULES = (
-        rule("street", r"(?<![\w\-/.])(?P<v>\d{1,6}[A-Z]?(?:-\d{1,5})?\s+(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?(?:" + WORD + r"\s+){0,4}?" + SUFFIX + r"\.?"
+        rule("street", r"(?<![\w\-/.])(?P<v>\d{1,6}[A-Z]?(?:-\d{1,5})?[ \t]+(?:[NSEW]\.?[ \t]+|north[ \t]+|south[ \t]+|east[ \t]+|west[ \t]+)?(?:" + WORD + r"[ \t]+){0,4}?" + SUFFIX + r"\.?"
              + r"(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?" + UNIT + r")(?![\w])", E.STREET_ADDRESS, 0.85, _street),
         rule("po_box", r"\b(?P<v>p\.?\s*o\.?\s*box\s+\d{1,6})\b", E.STREET_ADDRESS, 0.95),
         rule("labelled_address", r"\b(?:address|addr|residence|resides(?:\s+alone)?\s+at|lives(?:\s+alone|\s+with\s+\w+)?\s+at|home\s+address|located\s+at|mail(?:ing)?\s+address)\s*[:\-]?\s*(?P<v>\d{1,6}[A-Z]?\s+[^\n,;()]{3,50}?)(?=\s*(?:,|\n|;|\(|$|\s+(?:with|in|and|near)\b))",
@@ -117,8 +117,21 @@ def _facility(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
     return score
 
 
+# "on hospital day 3", "hospital course": the noun names a period or service, not a place.
+_NOT_SERVICE = r"(?!\s+(?i:day|days|course|stay|admission|bed|floor|room|policy|staff|records?|visit|follow|acquired|discharge|note|protocol|pharmacy)\b)"
 _STRONG_FACILITY = r"(?:hospital|medical\s+center|clinic|infirmary|hospice|nursing\s+home|health\s+center|medical\s+group|urgent\s+care|rehabilitation\s+center)"
 _NOT_START = r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(_NOT_PLACE - _GENERIC_INSIDE, key=len, reverse=True)) + r")\b)"
+
+
+def _facility_lower(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
+    """Lower-case facility names need a proper word: "dahl karlsson clinic" yes, "last seen in clinic" no."""
+    from ..lexicons import load_lexicons
+
+    lex = load_lexicons()
+    head = [w for w in m.group("v").split() if not re.fullmatch(FACILITY, w, re.I)]
+    if not any(not lex.is_common(w) and w not in _NOT_PLACE and not lex.is_clinical(w) for w in head):
+        return None
+    return _facility(text, m, score)
 
 
 class FacilityRecognizer(RegexRecognizer):
@@ -126,12 +139,13 @@ class FacilityRecognizer(RegexRecognizer):
 
     ENTITIES = (E.LOCATION,)
     CONTEXT = ("hospital", "clinic", "center", "transferred", "admitted")
-    _CAP = r"(?:St\.|Mt\.|[A-Z][A-Za-z'&.\-]*)"
+    _CAP = r"(?:St\.|Mt\.|[A-Z][A-Za-z'&\-]*)"
     RULES = (
-        rule("name_noun", r"(?P<v>\b" + _NOT_START + _CAP + r"(?:\s+(?:of|the|and|&|for|" + _CAP + r")){0,5}\s+" + FACILITY + r"\b(?:\s+(?:of|at)\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?)",
+        rule("name_noun", r"(?P<v>\b" + _NOT_START + _CAP + r"(?:[ \t]+(?:of|the|and|&|for|" + _CAP + r")){0,5}[ \t]+" + FACILITY + r"\b" + _NOT_SERVICE + r"(?:\s+(?:of|at)\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?)",
              E.LOCATION, 0.8, _facility, flags=0),
         # ALL-CAPS and lower-case notes: any non-stop words before the facility noun.
-        rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"[a-z][a-z'&.\-]+(?:\s+[a-z][a-z'&.\-]+){0,3}\s+" + _STRONG_FACILITY + r")\b", E.LOCATION, 0.45, _facility),
+        rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"[a-z][a-z'&\-]+(?:[ \t]+[a-z][a-z'&\-]+){0,3}[ \t]+" + _STRONG_FACILITY + r")\b" + _NOT_SERVICE,
+             E.LOCATION, 0.45, _facility_lower),
         rule("our_lady", r"(?P<v>\b(?i:our\s+lady\s+of)\s+\w+(?:\s+\w+){0,2}?\s+(?i:" + FACILITY + r"))\b", E.LOCATION, 0.85, flags=0),
         rule("facility_city", r"\b(?i:" + _STRONG_FACILITY + r"),\s+(?P<v>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){0,2})\b(?!\s*,?\s*(?:MD|RN|DO)\b)", E.LOCATION, 0.7, flags=0),
         rule("noun_of", r"(?P<v>\b(?:University|Hospital|Clinic|Medical Center|Infirmary)\s+of\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,3})", E.LOCATION, 0.8, flags=0),

@@ -67,7 +67,11 @@ _STOP = frozenset(w.lower() for w in STOP_WORDS) | {"pt", "pts", "s/p", "w/", "c
     "declined", "underwent", "received", "returned", "arrived", "called", "requested", "wants", "wishes", "understands",
     "verbalized", "notified", "aware", "updated", "informed", "stable", "today", "tonight", "yesterday", "tomorrow",
     "here", "there", "present", "bedside", "home", "ok", "okay", "well", "feels", "felt", "appears", "remains", "continues",
-    "tolerates", "ambulates", "endorses", "needs", "needed", "will", "would", "may", "might", "should", "could", "can"}
+    "tolerates", "ambulates", "endorses", "needs", "needed", "will", "would", "may", "might", "should", "could", "can",
+    # irregular past tenses the inflection check in Lexicons.is_common cannot derive
+    "brought", "came", "went", "took", "gave", "left", "told", "kept", "held", "made", "saw", "began", "ran", "sent",
+    "spent", "got", "heard", "met", "paid", "put", "read", "sat", "stood", "thought", "understood", "wrote", "woke",
+    "fell", "ate", "drank", "drove", "flew", "brought", "bought", "caught", "taught", "slept", "lost", "won"}
 # Start of a word for ASCII labels: unlike \b, it also holds right after CJK or other letters
 # ("中文Patient: ..."), which Python's Unicode \b treats as part of the same word.
 _START = r"(?<![A-Za-z0-9_])"

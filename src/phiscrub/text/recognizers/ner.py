@@ -17,7 +17,7 @@ from ... import entities as E
 from ..lexicons import Lexicons, load_lexicons
 from .base import make_result
 from .locations import FACILITY
-from .names import _TITLES
+from .names import _EPONYM_NEXT, _TITLES
 
 _FACILITY_RE = re.compile(r"\b" + FACILITY + r"\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\s]+")
@@ -84,6 +84,13 @@ class NerRecognizer(EntityRecognizer):
                 continue
             if any(ch.isdigit() for ch in core) and label == E.NAME:
                 continue
+            letters = sum(c.isalpha() for c in core)
+            if label == E.LOCATION and (letters < 3 or any(c.isdigit() for c in core) or not core[:1].isalpha()):
+                continue  # "D" of "M.D.", "x3", "+BS"
+            if re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", core) and not re.match(r"(?:Mc|Mac|O'|De|Di|Da|La|Le|Van|Von|St)", core):
+                continue  # "MedTwitter": a camel-case handle or brand, not a name
+            if _EPONYM_NEXT.match(text[end:end + 30]):
+                continue  # "McBurney's point", "Hickman line", "Trousseau sign"
             if label == E.NAME and core.islower() and not any(self.lex.is_name(w) for w in low.split()):
                 continue  # "cont", "soft": lower-case shorthand, not a name
             score = 0.85
