@@ -32,7 +32,7 @@ DETECT_PASSES: tuple[str, ...] = ("norm",)
 #: Passes on the redacted output (the "norm" image is polarity-free: both polarities at once).
 VERIFY_PASSES: tuple[str, ...] = ("norm",)
 #: Rounds of re-read → cover; if the last round still finds something the result is REVIEW.
-MAX_VERIFY_ROUNDS = 3
+MAX_VERIFY_ROUNDS = 5
 
 _executor: Optional[ThreadPoolExecutor] = None
 

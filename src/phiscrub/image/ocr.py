@@ -20,6 +20,10 @@ INSTALL_HINT = "install it with: sudo apt-get install -y tesseract-ocr"
 TESSERACT_CONFIG = "--psm 11 --oem 1 -c load_system_dawg=0 -c load_freq_dawg=0"
 
 
+#: Fewer dark pixels than this in a normalized image: nothing a glyph could be made of.
+BLANK_PAGE_INK = 12
+
+
 @dataclass(frozen=True)
 class OcrWord:
     """One word Tesseract read, with its box on the original-resolution image."""
@@ -48,6 +52,10 @@ def tesseract_version() -> str:
 def read_words(img: OcrImage, timeout: float) -> list[OcrWord]:
     """OCR one preprocessed image; boxes are mapped back to original pixels."""
     tesseract_version()
+    if img.name == "norm" and np.count_nonzero(img.pixels < 128) < BLANK_PAGE_INK:
+        # The normalized rendering is all paper (no pixel stands out from its background): this
+        # is the image Tesseract would read, and it holds no glyph, so no process is started.
+        return []
     import pytesseract
 
     # One OpenMP thread per Tesseract: we run passes side by side instead (faster on few cores).
