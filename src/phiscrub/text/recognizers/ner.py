@@ -70,6 +70,15 @@ class NerRecognizer(EntityRecognizer):
                 words.pop(0)
             while words and not self._keep_word(words[-1][2], label):
                 words.pop()
+            if label == E.NAME and len(words) > 1:
+                # "ALVAREZ AWARE OF K": the small model runs names on into the sentence; cut at
+                # the first word that cannot belong to a name.
+                for cut in range(1, len(words)):
+                    w = words[cut][2].lower().strip(".,;:()'\"")
+                    if not self._keep_word(words[cut][2], label) or (
+                            self.lex.is_common(w) and not self.lex.is_name(w) and len(w) > 1):
+                        words = words[:cut]
+                        break
             if not words:
                 continue
             start = ent.start_char + words[0][0]
