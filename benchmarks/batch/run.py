@@ -187,6 +187,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None, help="JSON file (default: results/batch-<time>.json)")
     args = ap.parse_args()
 
+    load_at_start = os.getloadavg()
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="phiscrub-batch-bench-") as d:
         tmp = Path(d)
@@ -220,6 +221,7 @@ def main() -> None:
         "benchmark": "batch",
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "load_avg_at_start": load_at_start,
                     "load_avg_at_end": os.getloadavg()},
         "text_corpus": {"files": args.texts, "bytes": text_bytes},
         "rows": rows,
