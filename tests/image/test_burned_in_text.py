@@ -30,25 +30,11 @@ def cases():
     return [(c, scrub(c.data, POLICY)) for c in made]
 
 
-# Known gap of the text recognizers (reported to their owner): "University Hospital <City>" is found
-# only in part. It is excluded here and pinned by the strict xfail below, which fails once fixed.
-def _text_engine_gap(item) -> bool:
-    return item.text.startswith("University Hospital")
-
-
 def test_every_identifier_box_is_covered(cases):
     for case, result in cases:
         mask = _mask(result)
         for item in case.phi:
-            if not _text_engine_gap(item):
-                assert coverage(mask, item.box) >= 0.9, (case.name, item.entity)
-
-
-@pytest.mark.xfail(strict=True, reason="text recognizers find 'University Hospital <City>' only in part")
-def test_university_hospital_city_form_fully_covered(cases):
-    case, result = cases[3]
-    item = next(i for i in case.phi if _text_engine_gap(i))
-    assert coverage(_mask(result), item.box) >= 0.9
+            assert coverage(mask, item.box) >= 0.9, (case.name, item.entity)
 
 
 def test_mixed_polarity_screenshot_covers_both_regions(cases):
@@ -57,7 +43,7 @@ def test_mixed_polarity_screenshot_covers_both_regions(cases):
     light_on_dark = [i for i in case.phi if i.box[1] >= 50]
     assert dark_on_light and light_on_dark
     mask = _mask(result)
-    assert all(coverage(mask, i.box) >= 0.9 for i in dark_on_light + light_on_dark if not _text_engine_gap(i))
+    assert all(coverage(mask, i.box) >= 0.9 for i in dark_on_light + light_on_dark)
 
 
 def test_technical_overlay_text_stays_visible(cases):

@@ -82,10 +82,10 @@ def ocr_images(gray: np.ndarray, passes: tuple[str, ...], blank: np.ndarray | No
         if p == "norm":
             out.append(OcrImage(normalized(gray, scale), scale, p))
         elif p in ("gray", "inverted"):
+            # Native resolution: this pass is for large dark-on-light text (labels, toolbars),
+            # whose thick glyphs the background estimate of "norm" can hollow out.
             g = gray if p == "gray" else 255 - gray
-            if scale != 1.0:
-                g = cv2.resize(g, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-            out.append(OcrImage(np.ascontiguousarray(g), scale, p))
+            out.append(OcrImage(np.array(g, dtype=np.uint8), 1.0, p))  # a copy: blanking writes to it
         else:
             raise ValueError(f"unknown OCR pass {p!r}")
     if blank is not None and blank.any():

@@ -38,15 +38,13 @@ class Leftovers:
 
 def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, source: str) -> tuple[list[Finding], dict[str, str]]:
     """Findings with word boxes for one OCR pass, plus the identifier tokens they covered."""
-    from ..text import analyze_text
-
     if not words:
         return [], {}
     ot = build_text(words)
     findings: list[Finding] = []
     tokens: dict[str, str] = {}
     spans = overlay_spans(ot.text)
-    for f in analyze_text(ot.text, policy):
+    for f in _analyze(ot.text, policy):
         if only_overlay(ot.text, f.start, f.end, spans):
             continue
         idx = ot.words_in(f.start, f.end)
@@ -66,6 +64,26 @@ def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, sourc
                 s, e = ot.spans[i]
                 findings.append(Finding(s, e, "OTHER_ID", w.conf / 100.0, source + "-all-text", w.box, frame))
     return findings, tokens
+
+
+def _analyze(text: str, policy: Policy) -> list[Finding]:
+    """Recognizer findings on the whole OCR text and on each line alone, united.
+
+    An overlay's lines are separate fields (the name in one corner, the hospital in another) that
+    OCR lays side by side; a recognizer's context can let one field swallow or hide the next, so
+    every line is also read on its own. Recall first: a finding from either reading is kept.
+    """
+    from ..text import analyze_text
+
+    found = list(analyze_text(text, policy))
+    if "\n" in text:
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip():
+                found += [Finding(f.start + pos, f.end + pos, f.entity, f.score, f.source, f.box, f.frame)
+                          for f in analyze_text(line, policy)]
+            pos += len(line) + 1
+    return found
 
 
 def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Policy,
