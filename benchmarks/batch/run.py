@@ -55,11 +55,14 @@ def make_image_folder(root: Path, n: int) -> int:
     return total
 
 
-def _audit_times(out: Path) -> list[float]:
-    times = []
+def _audit(out: Path) -> tuple[list[float], list[float]]:
+    """Finish times, and seconds each worker spent per file (contention shows up there)."""
+    times, spent = [], []
     for line in (out / ".phiscrub" / "audit.jsonl").read_text().splitlines():
-        times.append(datetime.fromisoformat(json.loads(line)["time"]).timestamp())
-    return sorted(times)
+        rec = json.loads(line)
+        times.append(datetime.fromisoformat(rec["time"]).timestamp())
+        spent.append(rec["seconds"])
+    return sorted(times), sorted(spent)
 
 
 def run_phiscrub(src: Path, out: Path, nbytes: int, engine: str, workers: int) -> dict:
@@ -69,13 +72,14 @@ def run_phiscrub(src: Path, out: Path, nbytes: int, engine: str, workers: int) -
     t0 = time.time()
     report = scrub_files([src], out, workers=workers, engine=engine, keep_names=False)
     wall = time.time() - t0
-    times = _audit_times(out)
+    times, spent = _audit(out)
     steady_s = times[-1] - times[0] if len(times) > 1 else float("nan")
     n = report.files
     return {
         "tool": "phiscrub", "engine": engine, "workers": workers, "files": n,
         "passed": report.passed, "review": report.review, "failed": report.failed,
         "wall_s": round(wall, 2), "startup_s": round(times[0] - t0, 2) if times else None,
+        "worker_ms_per_file_median": round(1000 * spent[len(spent) // 2], 1) if spent else None,
         "files_per_s_wall": round(n / wall, 2), "mb_per_s_wall": round(nbytes / 1e6 / wall, 4),
         "files_per_s_steady": round((n - 1) / steady_s, 2) if steady_s == steady_s and steady_s > 0 else None,
         "mb_per_s_steady": round(nbytes * (n - 1) / n / 1e6 / steady_s, 4) if steady_s == steady_s and steady_s > 0 else None,
@@ -232,11 +236,12 @@ def main() -> None:
     path.write_text(json.dumps(result, indent=2) + "\n")
     print()
     print(f"{'corpus':8} {'tool':14} {'engine':6} {'w':>2} {'files':>6} {'wall s':>8} {'start s':>8} "
-          f"{'files/s':>8} {'MB/s':>8} {'steady f/s':>10} {'steady MB/s':>11}")
+          f"{'files/s':>8} {'MB/s':>8} {'steady f/s':>10} {'steady MB/s':>11} {'worker ms/file':>14}")
     for r in rows:
         print(f"{r['corpus']:8} {r['tool']:14} {r['engine']:6} {r['workers']:>2} {r['files']:>6} {r['wall_s']:>8} "
               f"{r['startup_s']!s:>8} {r['files_per_s_wall']:>8} {r['mb_per_s_wall']:>8} "
-              f"{r['files_per_s_steady']!s:>10} {r['mb_per_s_steady']!s:>11}")
+              f"{r['files_per_s_steady']!s:>10} {r['mb_per_s_steady']!s:>11} "
+              f"{r.get('worker_ms_per_file_median', '-')!s:>14}")
     for r in listing:
         print(f"coordinator only: {r['files']} files in {r['wall_s']}s ({r['files_per_s']} files/s), "
               f"peak RSS {r['peak_rss_mb']} MB")
