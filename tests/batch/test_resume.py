@@ -16,7 +16,7 @@ from batchcases import snapshot, write_case_tree
 
 from phiscrub.batch import scrub_files
 
-N_PATIENTS, NOTES = 40, 4  # 160 files
+N_PATIENTS, NOTES = 30, 4  # 120 files
 
 
 def _cmd(root: Path, out: Path) -> list[str]:
