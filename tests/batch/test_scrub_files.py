@@ -211,3 +211,25 @@ def test_review_report_is_opt_in_and_maps_inputs_to_outputs(tmp_path: Path, case
     rows = list(__import__("csv").DictReader(review.open()))
     assert {r["input"] for r in rows} == {str(c.path) for c in cases}
     assert all(r["status"] == "PASS" and (tmp_path / "out2" / r["output"]).is_file() for r in rows)
+
+
+def test_colliding_scrubbed_names_get_counters_in_listing_order(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    for patient, body in (("Smith_John", "second patient\n"), ("Jones_Mary", "first patient\n")):
+        (root / patient).mkdir(parents=True)
+        (root / patient / f"{patient}.txt").write_text(body)
+    (root / "Jones_Mary" / "Jones_Mary_2.txt").write_text("literal two\n")
+    (root / "Jones_Mary" / "Mary_Jones.txt").write_text("reversed\n")
+    out = tmp_path / "out"
+    assert scrub_files([root], out, workers=0).passed == 4
+    produced = snapshot(out)
+    # sorted listing: Jones_Mary before Smith_John; two patients' folders stay apart, not merged
+    assert produced == {
+        "in/NAME/NAME.txt": b"first patient\n",
+        "in/NAME/NAME_2.txt": b"literal two\n",
+        "in/NAME/NAME_3.txt": b"reversed\n",  # NAME.txt and NAME_2.txt were taken
+        "in/NAME_2/NAME.txt": b"second patient\n",
+    }
+    again = tmp_path / "again"
+    scrub_files([root], again, workers=0)
+    assert snapshot(again) == produced  # the same names on every run
