@@ -164,6 +164,7 @@ class FakeImageResult:
     status: str
     findings: tuple
     removed_metadata: tuple = ("Exif.GPSInfo",)
+    review_reasons: tuple = ()
 
     def save(self, path) -> None:
         Path(path).write_bytes(b"clean-pixels")
@@ -178,7 +179,8 @@ def test_images_and_dicom_go_through_the_image_scrubber(tmp_path: Path, monkeypa
         if "broken" in name:
             raise ValueError(f"cannot read {data}")
         status = "REVIEW" if "faint" in name else "PASS"
-        return FakeImageResult(status, (Finding(0, 0, "NAME", 0.9, "ocr", (1, 2, 3, 4)),))
+        reasons = ("text still readable after 2 verification rounds",) if status == "REVIEW" else ()
+        return FakeImageResult(status, (Finding(0, 0, "NAME", 0.9, "ocr", (1, 2, 3, 4)),), review_reasons=reasons)
 
     monkeypatch.setattr(phiscrub.image, "scrub_image", fake_scrub_image)
     root = tmp_path / "imgs"
@@ -195,6 +197,9 @@ def test_images_and_dicom_go_through_the_image_scrubber(tmp_path: Path, monkeypa
     assert sorted(suffix for suffix, _ in calls) == ["", ".dcm", ".jpg", ".png", ".png"]  # IM0001 sniffed as DICOM
     assert not any("Smith" in k or "2024" in k for k in produced)
     assert report.failures[0].reason == "ValueError"  # third-party messages (with paths) are not echoed
+    assert [(r.output, r.reason) for r in report.reviews] == [
+        ("imgs/faint.png", "text still readable after 2 verification rounds")]
+    assert "to review" in report.render() and "imgs/faint.png" in report.render()
     remappers = {id(r) for _, r in calls if r is not None}
     assert len(remappers) == 1  # one UID remapper for the whole batch
     rec = [json.loads(l) for l in (out / ".phiscrub" / "audit.jsonl").read_text().splitlines()]

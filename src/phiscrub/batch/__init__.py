@@ -8,6 +8,6 @@
 from __future__ import annotations
 
 from .api import scrub_files
-from .report import BatchReport, FileFailure
+from .report import BatchReport, FileNote
 
-__all__ = ["scrub_files", "BatchReport", "FileFailure"]
+__all__ = ["scrub_files", "BatchReport", "FileNote"]

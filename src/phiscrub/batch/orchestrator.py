@@ -25,7 +25,7 @@ from .audit import AuditLog
 from .discover import SourceFile, count_sources, iter_sources, resolve_inputs
 from .manifest import DONE, STATE_DIR, FileRecord, Manifest, OutputLock, clear_tmp, release_name
 from .progress import BatchProgress
-from .report import MAX_LISTED_FAILURES, BatchReport, FileFailure
+from .report import MAX_LISTED_FAILURES, BatchReport, FileNote
 from .runner import Runner
 from .worker import FAILED, FileOutcome, FileTask
 
@@ -78,7 +78,8 @@ class _Run:
         self.counts: Counter[str] = Counter()
         self.entities: Counter[str] = Counter()
         self.name_entities: Counter[str] = Counter()
-        self.failures: list[FileFailure] = []
+        self.failures: list[FileNote] = []
+        self.reviews: list[FileNote] = []  # REVIEW files: written, for a human to look at
         self.bytes_in = 0
         self._review = None
         self._review_writer = None
@@ -91,7 +92,7 @@ class _Run:
               keep_rel: Optional[str]) -> None:
         self.counts[FAILED] += 1
         if len(self.failures) < MAX_LISTED_FAILURES:
-            self.failures.append(FileFailure(label, reason))
+            self.failures.append(FileNote(label, reason))
         if keep_rel is not None and o is not None:
             stale = self.out / keep_rel  # ours, from a killed run: FAILED means nothing in the tree
             if stale.is_file() and _inside(stale.parent, self.real_out):
@@ -136,8 +137,11 @@ class _Run:
             return
         self.audit.write(
             output=rel, status=o.status, kind=o.kind, input_sha256=o.input_sha256, findings=o.findings,
-            name_findings=o.name_findings, removed_metadata=o.removed_metadata, seconds=o.seconds,
+            name_findings=o.name_findings, removed_metadata=o.removed_metadata, reason=o.reason,
+            seconds=o.seconds,
         )
+        if o.status == "REVIEW" and len(self.reviews) < MAX_LISTED_FAILURES:
+            self.reviews.append(FileNote(rel, o.reason or "flagged by the image scrubber"))
         self.manifest.finish(key, o.status, rel, o.input_sha256, o.size, o.mtime_ns, self.fp)
         self.counts[o.status] += 1
         self.entities.update(d["entity"] for d in o.findings)
@@ -227,7 +231,7 @@ def run_batch(
                         run.counts[FAILED] += 1
                         reason = "input changed since it was scrubbed into this folder; use --overwrite to redo it"
                         if len(run.failures) < MAX_LISTED_FAILURES:
-                            run.failures.append(FileFailure(rec.out_rel, reason))
+                            run.failures.append(FileNote(rec.out_rel, reason))
                         audit.write(output=rec.out_rel, status=FAILED, kind="", input_sha256="", findings=(),
                                     name_findings=(), reason=reason)
                         continue
@@ -271,6 +275,6 @@ def run_batch(
         passed=run.counts["PASS"], review=run.counts["REVIEW"], failed=run.counts[FAILED],
         already_done=already_done, ignored=ignored, seconds=time.perf_counter() - t0, bytes_in=run.bytes_in,
         entities=dict(run.entities), name_entities=dict(run.name_entities), failures=tuple(run.failures),
-        interrupted=interrupted, policy_fingerprint=policy.fingerprint(),
+        reviews=tuple(run.reviews), interrupted=interrupted, policy_fingerprint=policy.fingerprint(),
     )
 

@@ -13,7 +13,9 @@ MAX_LISTED_FAILURES = 1000  # the report stays small for 100k-file runs; the aud
 
 
 @dataclass(frozen=True)
-class FileFailure:
+class FileNote:
+    """A file (by its scrubbed output path) and why it FAILED or needs REVIEW; never content."""
+
     output: str
     reason: str
 
@@ -35,7 +37,8 @@ class BatchReport:
     bytes_in: int
     entities: Mapping[str, int] = field(default_factory=dict)
     name_entities: Mapping[str, int] = field(default_factory=dict)
-    failures: tuple[FileFailure, ...] = ()
+    failures: tuple[FileNote, ...] = ()
+    reviews: tuple[FileNote, ...] = ()  # REVIEW files and why (no content)
     interrupted: bool = False
     policy_fingerprint: str = ""
 
@@ -53,6 +56,7 @@ class BatchReport:
         d["entities"] = dict(sorted(self.entities.items()))
         d["name_entities"] = dict(sorted(self.name_entities.items()))
         d["failures"] = [asdict(f) for f in self.failures]
+        d["reviews"] = [asdict(f) for f in self.reviews]
         d["ok"] = self.ok
         d["files_per_second"] = round(self.files_per_second, 3)
         d["seconds"] = round(self.seconds, 3)
@@ -72,6 +76,12 @@ class BatchReport:
             lines.append("  findings: none")
         if self.name_entities:
             lines.append("  in file/folder names: " + ", ".join(f"{k} {v}" for k, v in sorted(self.name_entities.items())))
+        if self.reviews:
+            lines.append("  to review (written, flagged for a human look):")
+            for f in self.reviews[:50]:
+                lines.append(f"    {f.output}: {f.reason}")
+            if self.review > 50:
+                lines.append(f"    ... {self.review - 50} more (see .phiscrub/audit.jsonl)")
         if self.failures:
             lines.append("  failures:")
             for f in self.failures[:50]:

@@ -108,12 +108,17 @@ def warm_up(policy: Policy) -> Optional[str]:
 
 
 # --- the work ------------------------------------------------------------------------------
+class _Note(PhiscrubError):
+    """Carries a REVIEW reason through the same name-blanking as failure reasons."""
+
 def _reason(exc: BaseException, names: tuple[str, ...]) -> str:
     """A failure reason that names the error but never the file's content or its name."""
     if isinstance(exc, PhiscrubError):
         msg = str(exc)
         for n in sorted({x for x in names if x}, key=len, reverse=True):
             msg = re.sub(r"(?<![\w])" + re.escape(n) + r"(?![\w])", "<input>", msg)
+        if isinstance(exc, _Note):
+            return msg
         return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
     return type(exc).__name__  # third-party messages often quote paths or content
 
@@ -162,7 +167,8 @@ def _uid_remapper(key: str) -> Any:
     return UidRemapper(key)
 
 
-def _scrub_image(task: FileTask, policy: Policy, suffix: str) -> tuple[str, str, tuple[dict, ...], tuple[str, ...]]:
+def _scrub_image(task: FileTask, policy: Policy, suffix: str) -> tuple[str, str, tuple[dict, ...], tuple[str, ...], str]:
+    """Scrub an image or DICOM file; the image scrubber's review reasons name checks, not content."""
     from ..image import scrub_image
 
     key = policy.key if policy.key is not None else task.uid_key
@@ -177,7 +183,8 @@ def _scrub_image(task: FileTask, policy: Policy, suffix: str) -> tuple[str, str,
         raise PhiscrubError("image scrubber wrote no output")
     findings = tuple(f.to_dict() for f in getattr(result, "findings", ()) or ())
     removed = tuple(str(m) for m in (getattr(result, "removed_metadata", ()) or ()))
-    return status, tmp, findings, removed
+    reasons = "; ".join(str(r) for r in (getattr(result, "review_reasons", ()) or ()))
+    return status, tmp, findings, removed, reasons
 
 
 def _process_info() -> dict:
@@ -212,8 +219,9 @@ def process_file(task: FileTask, policy: Optional[Policy] = None) -> FileOutcome
         digest = hashlib.sha256(data).hexdigest()
         suffix = Path(task.path).suffix
         removed: tuple[str, ...] = ()
+        note = ""
         if kind in (FileKind.IMAGE, FileKind.DICOM):
-            status, tmp, findings, removed = _scrub_image(task, policy, suffix)
+            status, tmp, findings, removed, note = _scrub_image(task, policy, suffix)
         else:
             text = _decode_utf8(data)
             del data
@@ -235,7 +243,7 @@ def process_file(task: FileTask, policy: Optional[Policy] = None) -> FileOutcome
             tmp = _tmp_path(task, suffix)
             _write_bytes(tmp, new_text.encode("utf-8"))
         return FileOutcome(
-            task.index, status, "", kind, out_rel, tmp, digest, size, mtime, findings, name_findings,
+            task.index, status, _reason(_Note(note), names) if note else "", kind, out_rel, tmp, digest, size, mtime, findings, name_findings,
             removed, time.perf_counter() - t0, _process_info(),
         )
     except BaseException as e:  # noqa: BLE001 - a worker must report, not die
