@@ -14,7 +14,6 @@ salt sits beside the hashes, so keys only hide names from a casual reader; delet
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -61,20 +60,42 @@ class FileRecord:
 
 
 class OutputLock:
-    """An exclusive ``flock`` on ``OUT/.phiscrub/lock``, released when the process ends."""
+    """An exclusive lock on ``OUT/.phiscrub/lock`` (``flock``; ``msvcrt`` on Windows), released
+    by :meth:`release` or when the process ends, even by SIGKILL."""
 
     def __init__(self, state_dir: Path) -> None:
         self._fh = open(state_dir / "lock", "a+")
         try:
-            fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            _lock(self._fh)
+        except OSError:
             self._fh.close()
             raise OutputBusyError("another phiscrub run is writing to this output folder") from None
 
     def release(self) -> None:
         if not self._fh.closed:
-            fcntl.flock(self._fh, fcntl.LOCK_UN)
+            _unlock(self._fh)
             self._fh.close()
+
+
+try:
+    import fcntl
+
+    def _lock(fh: Any) -> None:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fh: Any) -> None:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+
+except ImportError:  # Windows
+    import msvcrt
+
+    def _lock(fh: Any) -> None:
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+
+    def _unlock(fh: Any) -> None:
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
 
 
 def _fold(rel: str) -> str:
