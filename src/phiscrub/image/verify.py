@@ -122,8 +122,8 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
                 if w.box[3] < MIN_READABLE_HEIGHT:
                     if _close(w.box, anchors):  # ink left at an identifier's edge: cover it
                         out.findings.append(Finding(-1, -1, "OTHER_ID", 0.5, "verify", w.box, frame))
-                    else:
-                        out.reasons.append("text too small to verify")
+                    elif w.pass_name == "norm":  # the upscaled, denoised reading; the native
+                        out.reasons.append("text too small to verify")  # gray one reads texture as specks
                 elif 0 <= w.conf < LOW_CONFIDENCE and t not in judged and _beside(w.box, anchors):
                     out.findings.append(Finding(-1, -1, "OTHER_ID", w.conf / 100.0, "verify", w.box, frame))
     out.reasons = list(dict.fromkeys(out.reasons))
