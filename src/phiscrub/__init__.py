@@ -6,6 +6,7 @@
 """
 
 from .api import iter_scrub_many, scrub, scrub_file, scrub_many
+from .batch import scrub_files
 from .errors import (
     CorruptInputError,
     ModelNotAvailableError,
@@ -19,7 +20,7 @@ from .policy import Policy
 from .version import __version__
 
 __all__ = [
-    "scrub", "scrub_many", "iter_scrub_many", "scrub_file", "Policy", "Finding", "TextResult",
+    "scrub", "scrub_many", "iter_scrub_many", "scrub_file", "scrub_files", "Policy", "Finding", "TextResult",
     "PhiscrubError", "PolicyError", "ModelNotAvailableError", "OcrUnavailableError",
     "UnsupportedInputError", "CorruptInputError", "__version__",
 ]

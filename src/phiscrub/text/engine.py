@@ -3,6 +3,7 @@ clinical recognizers, loaded once per (model, NER on/off) and reused for every c
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -21,6 +22,7 @@ from .resolve import resolve_overlaps
 log = logging.getLogger("phiscrub")
 
 BATCH_SIZE = 32
+BATCH_CHARS = 200_000
 
 
 class TextAnalyzer:
@@ -52,7 +54,9 @@ class TextAnalyzer:
                 windows.append((i, c.start, c.end, c.window_start))
                 window_texts.append(doc[c.window_start:c.window_end])
         per_text: list[list[Finding]] = [[] for _ in texts]
-        docs = self.nlp_engine.pipe(window_texts, batch_size=BATCH_SIZE)
+        # Batch by size: 32 short notes at once, but only a few 100k-character windows (memory).
+        longest = max((len(w) for w in window_texts), default=1)
+        docs = self.nlp_engine.pipe(window_texts, batch_size=max(1, min(BATCH_SIZE, BATCH_CHARS // max(longest, 1))))
         for (i, own_start, own_end, wstart), wtext, doc in zip(windows, window_texts, docs):
             artifacts = self.nlp_engine.artifacts(doc)
             results: list[RecognizerResult] = self.engine.analyze(
@@ -73,8 +77,9 @@ class TextAnalyzer:
                 per_text[i].append(Finding(start, end, r.entity_type, float(r.score), source))
         for i, cands in enumerate(per_text):
             tags = [m.span() for m in _TAG.finditer(texts[i])] if "[" in texts[i] else []
+            tag_starts = [t[0] for t in tags]
             kept = [f for f in cands if policy.wants(f.entity) and f.score >= policy.threshold
-                    and not _inside_tag(f, tags)]
+                    and not _inside_tag(f, tags, tag_starts)]
             yield _tidy(texts[i], resolve_overlaps(kept))
 
 
@@ -83,8 +88,9 @@ class TextAnalyzer:
 _TAG = re.compile(r"\[[A-Z][A-Z0-9_]*(?::[0-9a-f]{6,64})?\]")
 
 
-def _inside_tag(f: Finding, tags: list[tuple[int, int]]) -> bool:
-    return any(s <= f.start and f.end <= e for s, e in tags)
+def _inside_tag(f: Finding, tags: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, f.start) - 1  # tags never overlap: only the last one before can hold f
+    return k >= 0 and tags[k][0] <= f.start and f.end <= tags[k][1]
 
 
 def _tidy(text: str, findings: list[Finding]) -> list[Finding]:

@@ -12,6 +12,7 @@ independent of letter case:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -286,13 +287,10 @@ class NameRecognizer(EntityRecognizer):
             if k is not None:
                 add(self._take_name(text, toks, k, style_at(m.end()), first_any=False, strong=True), 0.7, "handoff")
         # 4. credentials after a name: "Jane Doe, MD", "J. Smith RN"
+        tok_ends = [t.end for t in toks]
         for m in self._cred_re.finditer(text):
-            k = None
-            for idx in range(len(toks) - 1, -1, -1):  # last token ending before the credential
-                if toks[idx].end <= m.start():
-                    k = idx
-                    break
-            if k is None or text[toks[k].end:m.start()].strip(" ,.") or "\n" in text[toks[k].end:m.start()]:
+            k = bisect.bisect_right(tok_ends, m.start()) - 1  # last token ending before the credential
+            if k < 0 or text[toks[k].end:m.start()].strip(" ,.") or "\n" in text[toks[k].end:m.start()]:
                 continue
             first = k
             while first > 0 and k - first < 3:
