@@ -16,11 +16,11 @@ _SETTING = (
     r"(?:kVp|kV|mAs|mA|ms|WW|WL|W|L|C|Se|Ser|Series|Im|Img|Image|Thk|FOV|Zoom|Gain|Depth|TIS|TIB|TIC|MI|"
     r"FR|Fr|DR|Pwr|Frq|Freq|Slice|SL|ST|TR|TE|TI|ETL|NEX|Mag|Ex|Scan|Dose|CTDIvol|DLP|Tilt|Lat|Pos)"
 )
-_PATTERNS = [
+_PATTERNS = [  # first match wins at a position: the transducer name before the "C 5" setting
+    r"\b[A-Z]{1,2}\d{1,2}-\d{1,2}\b",                         # transducer names: C5-1, L12-5
     rf"\b{_SETTING}\s?[:=]?\s?{_NUM}{_UNIT}\b",          # kVp 120, W:400, Gain 50, Depth 12 cm
     rf"\b{_NUM}\s?x\s?{_NUM}\b",                            # 512 x 512
     r"(?<![\w])(?:L|R|PA|AP|LAT|LATERAL|OBL|ERECT|SUPINE|PRONE|AXIAL|SAG|COR|2D|3D|M-?mode|Abd)(?![\w])",
-    r"\b[A-Z]\d-\d\b",                                       # transducer names: C5-1, L12-5
 ]
 _RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 

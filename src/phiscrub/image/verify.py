@@ -45,13 +45,15 @@ def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, sourc
     tokens: dict[str, str] = {}
     spans = overlay_spans(ot.text)
     for f in _analyze(ot.text, policy):
-        if only_overlay(ot.text, f.start, f.end, spans):
-            continue
         idx = ot.words_in(f.start, f.end)
         by_line: dict[int, list[int]] = {}
         for i in idx:
             by_line.setdefault(ot.line_of[i], []).append(i)
         for members in by_line.values():
+            # Judged per line: a span running on into the next line must not cover `Gain 50` there.
+            part = (max(f.start, min(ot.spans[i][0] for i in members)), min(f.end, max(ot.spans[i][1] for i in members)))
+            if only_overlay(ot.text, part[0], part[1], spans):
+                continue
             box = union(words[i].box for i in members)
             findings.append(Finding(f.start, f.end, f.entity, f.score, source, box, frame))
             for i in members:
