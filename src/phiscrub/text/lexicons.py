@@ -149,8 +149,8 @@ def load_lexicons() -> Lexicons:
     cities = {c["name"].lower() for c in gc.get_cities().values() if c["countrycode"] == "US"}
     cities -= states
     return Lexicons(
-        first_names=frozenset(first - clinical),
-        last_names=frozenset(last - clinical),
+        first_names=frozenset(first),  # clinical words stay listed; is_clinical() guards them
+        last_names=frozenset(last),
         common_words=common,
         clinical_terms=frozenset(clinical),
         us_states=frozenset(states),

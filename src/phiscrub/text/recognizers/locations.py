@@ -177,6 +177,8 @@ class CityRecognizer(RegexRecognizer):
             v = text[r.start:r.end].lower()
             if v in lex.us_states or v in lex.countries:
                 continue  # not smaller than a state
+            if lex.is_clinical(v) or all(lex.is_clinical(w) or lex.is_common(w) and not lex.is_name(w) for w in v.split()):
+                continue  # "TRANSFERRED TO WARD", "HOME TO REHAB"
             if r.score < 0.5:  # the loose rule only for known cities or unknown proper words
                 if lex.is_common(v) or lex.is_clinical(v) or v in ("dr", "mr", "mrs", "ms"):
                     continue

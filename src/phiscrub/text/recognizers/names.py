@@ -157,8 +157,11 @@ class NameRecognizer(EntityRecognizer):
         if t.initial:
             return t.cap
         lw = t.lower
-        if lw in _STOP or self.lex.is_clinical(lw) or len(lw) < 2:
+        if lw in _STOP or len(lw) < 2:
             return False
+        if self.lex.is_clinical(lw):
+            # "Patient: Ada Ward", "Dr. John Foley": a capitalised surname after strong context
+            return strong and style == "mixed" and t.cap and self.lex.is_name(lw)
         if strong and style != "mixed" and (not self.lex.is_common(lw) or self.lex.is_name(lw)):
             return True
         if self.lex.is_name(lw) and not self.lex.is_common(lw):
