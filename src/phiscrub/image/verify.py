@@ -21,8 +21,10 @@ from .redaction import coverage
 
 #: OCR words shorter than this (pixels, original image) are too small to read reliably.
 MIN_READABLE_HEIGHT = 6
-#: Words read with less confidence than this near a redaction are flagged for review.
+#: Words read with less confidence than this beside an identifier are covered as possible fragments.
 LOW_CONFIDENCE = 40.0
+#: A tiny "word" read with less confidence than this is a speck (JPEG ringing, noise), not text.
+SPECK_CONFIDENCE = 20.0
 
 
 def token(text: str) -> str:
@@ -124,8 +126,10 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
                 if w.box[3] < MIN_READABLE_HEIGHT:
                     if _close(w.box, anchors):  # ink left at an identifier's edge: cover it
                         out.findings.append(Finding(-1, -1, "OTHER_ID", 0.5, "verify", w.box, frame))
-                    elif w.pass_name == "norm":  # the upscaled, denoised reading; the native
-                        out.reasons.append("text too small to verify")  # gray one reads texture as specks
+                    elif w.pass_name == "norm" and w.conf >= SPECK_CONFIDENCE:
+                        # judged on the upscaled, denoised reading only (the native gray one reads
+                        # texture as specks), and not for specks read with next to no confidence
+                        out.reasons.append("text too small to verify")
                 elif 0 <= w.conf < LOW_CONFIDENCE and t not in judged and _beside(w.box, anchors):
                     out.findings.append(Finding(-1, -1, "OTHER_ID", w.conf / 100.0, "verify", w.box, frame))
     out.reasons = list(dict.fromkeys(out.reasons))
