@@ -9,17 +9,23 @@ import logging
 import re
 from typing import Iterable, Iterator, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 
+from .. import entities as E
 from ..findings import Finding
 from ..policy import Policy
 from . import chunking
 from .context import LinearContextEnhancer
+from .lexicons import load_lexicons
 from .nlp import PreloadedSpacyNlpEngine, load_spacy
 from .recognizers import build_recognizers
 from .resolve import resolve_overlaps
 
 log = logging.getLogger("phiscrub")
+
+_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W\d_])?")
+_STOP_WORDS = frozenset(w.lower() for w in STOP_WORDS)
 
 BATCH_SIZE = 32
 BATCH_CHARS = 200_000
@@ -76,11 +82,34 @@ class TextAnalyzer:
                 source = (r.recognition_metadata or {}).get("recognizer_name", "unknown")
                 per_text[i].append(Finding(start, end, r.entity_type, float(r.score), source))
         for i, cands in enumerate(per_text):
+            cands.extend(self._propagate_names(texts[i], cands, policy))
             tags = [m.span() for m in _TAG.finditer(texts[i])] if "[" in texts[i] else []
             tag_starts = [t[0] for t in tags]
             kept = [f for f in cands if policy.wants(f.entity) and f.score >= policy.threshold
                     and not _inside_tag(f, tags, tag_starts)]
             yield _tidy(texts[i], resolve_overlaps(kept))
+
+
+    def _propagate_names(self, text: str, cands: list[Finding], policy: Policy) -> list[Finding]:
+        """A name found once is a name everywhere in the same document: "Asmini I. Wanjala" in
+        the header makes "Asmini was last seen..." a finding too. Only distinctive tokens spread
+        (not common words, clinical terms or initials)."""
+        if not policy.wants(E.NAME):
+            return []
+        lex = load_lexicons()
+        tokens: set[str] = set()
+        for f in cands:
+            if f.entity != E.NAME or f.score < max(policy.threshold, 0.5):
+                continue
+            for w in _NAME_WORD.findall(text[f.start:f.end]):
+                lw = w.lower()
+                if len(lw) >= 3 and not lex.is_clinical(lw) and not lex.is_common(lw) and lw not in _STOP_WORDS:
+                    tokens.add(lw)
+        if not tokens:
+            return []
+        pattern = re.compile(r"(?<![\w\-'])(?:" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+                             + r")(?![\w\-])", re.IGNORECASE)
+        return [Finding(m.start(), m.end(), E.NAME, 0.7, "NamePropagation") for m in pattern.finditer(text)]
 
 
 # Our own tags ("[NAME]", "[DATE:3f2a9c1b04]") are never identifiers: scrubbing output again

@@ -141,13 +141,13 @@ class FacilityRecognizer(RegexRecognizer):
     CONTEXT = ("hospital", "clinic", "center", "transferred", "admitted")
     _CAP = r"(?:St\.|Mt\.|[A-Z][A-Za-z'&\-]*)"
     RULES = (
-        rule("name_noun", r"(?P<v>\b" + _NOT_START + _CAP + r"(?:[ \t]+(?:of|the|and|&|for|" + _CAP + r")){0,5}[ \t]+" + FACILITY + r"\b" + _NOT_SERVICE + r"(?:\s+(?:of|at)\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?)",
+        rule("name_noun", r"(?P<v>\b" + _NOT_START + _CAP + r"(?:[ \t]+(?:of|the|and|&|for|" + _CAP + r")){0,5}[ \t]+(?i:" + FACILITY + r")\b" + _NOT_SERVICE + r"(?:\s+(?:of|at)\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?)",
              E.LOCATION, 0.8, _facility, flags=0),
         # ALL-CAPS and lower-case notes: any non-stop words before the facility noun.
         rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"[a-z][a-z'&\-]+(?:[ \t]+[a-z][a-z'&\-]+){0,3}[ \t]+" + _STRONG_FACILITY + r")\b" + _NOT_SERVICE,
              E.LOCATION, 0.45, _facility_lower),
         rule("our_lady", r"(?P<v>\b(?i:our\s+lady\s+of)\s+\w+(?:\s+\w+){0,2}?\s+(?i:" + FACILITY + r"))\b", E.LOCATION, 0.85, flags=0),
-        rule("facility_city", r"\b(?i:" + _STRONG_FACILITY + r"),\s+(?P<v>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){0,2})\b(?!\s*,?\s*(?:MD|RN|DO)\b)", E.LOCATION, 0.7, flags=0),
+        rule("facility_city", r"\b(?i:" + _STRONG_FACILITY + r")(?:\s+of\s+[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+)?)?,\s+(?P<v>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){0,2})\b(?!\s*,?\s*(?:MD|RN|DO)\b)", E.LOCATION, 0.7, flags=0),
         rule("noun_of", r"(?P<v>\b(?:University|Hospital|Clinic|Medical Center|Infirmary)\s+of\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,3})", E.LOCATION, 0.8, flags=0),
     )
 

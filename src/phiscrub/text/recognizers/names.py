@@ -25,7 +25,8 @@ from ... import entities as E
 from ..lexicons import Lexicons, load_lexicons
 from .base import make_result
 
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'’\-]*[A-Za-z\u00C0-\u024F])?\.?")
+_L = "A-Za-z\u00C0-\u024F\u1E00-\u1EFF"  # Latin letters, with Vietnamese (Ặ, ễ) and other extended forms
+_TOKEN = re.compile(r"[" + _L + r"](?:[" + _L + r"'’\-]*[" + _L + r"])?\.?")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "rev", "reverend", "sr", "sister",
            "fr", "father", "sgt", "capt", "judge", "atty", "mstr", "master", "madam", "mme", "mlle", "herr", "frau", "sen", "gov"}
 _WEAK_TITLES = {"nurse", "rn", "np", "pa", "lpn", "cna", "sister", "father", "judge", "master", "miss", "mr", "mrs", "ms"}
@@ -134,9 +135,11 @@ class NameRecognizer(EntityRecognizer):
         self._relation_re = re.compile(_START + r"(?:(?:his|her|their|pt'?s|patient'?s|the)\s+)?(?:" + _RELATIONS + r")s?\b\s*(?:[,:(\-]\s*|\s+(?:named|called|is|was)\s+|\s+)(?=\S)", flags)
         self._intro_re = re.compile(_START + r"(?:this\s+is|my\s+name\s+is|i\s+am|i'm|it'?s|regards,|thanks,|thank\s+you,|sincerely,|best,|cheers,)\s+(?=\S)", flags)
         self._initials_re = re.compile(r"(?:^|(?<=[\s:]))(?P<v>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.?)?)(?=\s+(?:is|was|presents|presented|has|had)\s+(?:an?\s+)?\d)", re.MULTILINE)
-        _nm = r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’\-]+"
-        self._header_re = re.compile(r"(?:^|(?<=\s-\s))(?P<v>" + _nm + r"(?:,\s?|\s)" + _nm + r"(?:\s[A-Z]\.?)?(?:\s" + _nm + r")?)"
-                                     r"(?=\s{2,}\S*\d|\s+/\s|\s+\(\d|\s+-\s+\S*\d)", re.MULTILINE)
+        _nm = r"[A-Z\u00C0-\u00DE\u0100-\u024F\u1E00-\u1EFF][" + _L + r"'’\-]+"
+        self._header_re = re.compile(r"(?:^|(?<=\s-\s))(?P<v>" + _nm + r"(?:\s[A-Z]\.)?(?:,\s?|\s)" + _nm + r"(?:\s[A-Z]\.?)?(?:\s" + _nm + r")?)"
+                                     r"(?=\s{2,}\S*\d|\s+/\s|\s+\(\d|\s+-\s)", re.MULTILINE)
+        # "Şahinbey Bilir is a 25yo", "Sylwia Listwan is a 97-year-old": the subject of a case line
+        self._subject_re = re.compile(r"(?:^|(?<=[:.]\s)|(?<=:))\s*(?P<v>" + _nm + r"(?:\s[A-Z]\.)?\s" + _nm + r")(?=\s+(?:is|was)\s+(?:an?\s+)?(?:\d|aged|ninety|one\s+hundred))", re.MULTILINE)
         self._handoff_re = re.compile(r"(?:^|(?<=\s))(?:--|—|~)\s*(?=\S)|" + _START + r"(?:report\s+given\s+to|hand(?:ed)?\s*off\s+to|signed\s+out\s+to|"
                                       r"care\s+transferred\s+to|health\s*care\s+proxy|proxy|poa|surrogate|hcp)\s*[:,]?\s*(?=\S)", flags)
         self._cred_re = re.compile(r"(?:,\s*|\s+)" + _CREDENTIALS + r"(?![A-Za-z])")
@@ -164,6 +167,8 @@ class NameRecognizer(EntityRecognizer):
             return strong and style == "mixed" and t.cap and self.lex.is_name(lw)
         if strong and style != "mixed" and (not self.lex.is_common(lw) or self.lex.is_name(lw)):
             return True
+        if strong and style == "mixed" and t.cap:
+            return True  # "Name: Sarah K. Mens": after strong context a capitalised word belongs to the name
         if self.lex.is_name(lw) and not self.lex.is_common(lw):
             return True
         if style == "mixed":
@@ -177,7 +182,8 @@ class NameRecognizer(EntityRecognizer):
             return None
         t0 = toks[i]
         lw = t0.lower
-        if t0.initial and t0.cap and i + 1 < len(toks) and toks[i + 1].cap:
+        if t0.initial and t0.cap and i + 1 < len(toks) and toks[i + 1].cap \
+                and re.fullmatch(r"\.?\s{0,2}", text[t0.end:toks[i + 1].start]):
             pass  # "Dr. A. Novais": an initial, not the article
         elif lw in _STOP or lw in _TITLES or len(lw) < 1 or (self.lex.is_clinical(lw) and not first_any):
             return None
@@ -185,12 +191,13 @@ class NameRecognizer(EntityRecognizer):
             return None
         if first_any and style == "mixed" and not t0.cap and not self.lex.is_name(lw):
             return None  # "Dr. on call", "patient states"
-        if first_any and lw in self.lex.common_words and not self.lex.is_name(lw) and not (style == "mixed" and t0.cap):
+        if first_any and not t0.initial and lw in self.lex.common_words and not self.lex.is_name(lw) and not (style == "mixed" and t0.cap):
             return None
         start, end = t0.start, t0.end
         n = 1
         j = i + 1
         prev_initial = t0.initial
+        comma_used = False
         while j < len(toks) and n < max_tokens:
             t = toks[j]
             gap = text[end:t.start]
@@ -198,8 +205,12 @@ class NameRecognizer(EntityRecognizer):
                 break
             if gap.startswith(".") and not prev_initial:
                 break  # "Dr. Smith. Follow-up": a sentence ends
-            if gap.startswith(",") and (n > 1 or not (t.cap or style != "mixed")):
-                break  # "Smith, John" yes; "Smith, who" no
+            if gap.startswith(","):
+                # "Smith, John" and "JACOBI JÄCKEL, HANS-DIETER" yes (one comma, after strong
+                # context for a compound surname); "Smith, who" no
+                if comma_used or not (t.cap or style != "mixed") or (n > 1 and not (strong or first_any)):
+                    break
+                comma_used = True
             if t.lower in _PARTICLES and j + 1 < len(toks):
                 j += 1
                 continue
@@ -284,6 +295,10 @@ class NameRecognizer(EntityRecognizer):
             if sum(self.lex.is_common(w.lower()) and not self.lex.is_name(w.lower()) for w in words) > len(words) // 2:
                 continue
             add(m.span("v"), 0.6, "header")
+        for m in self._subject_re.finditer(text):
+            words = m.group("v").split()
+            if not any(self.lex.is_clinical(w.lower()) or w.lower() in _STOP for w in words):
+                add(m.span("v"), 0.7, "subject")
         # 3e. sign-offs and hand-offs: "-- MARIE-LUISE", "report given to NÜDRET"
         for m in self._handoff_re.finditer(text):
             k = tok_at(m.end())
