@@ -7,7 +7,7 @@ import socket
 import pytest
 
 import phiscrub
-from phiscrub import Finding, Policy, PolicyError, TextResult, UnsupportedInputError, scrub, scrub_many
+from phiscrub import Finding, PolicyError, TextResult, UnsupportedInputError, scrub, scrub_many
 
 README = "Pt John SMITH (MRN 00482913) seen 3/14/2024 by Dr. Alvarez."
 

@@ -69,6 +69,23 @@ class RegexRecognizer(EntityRecognizer):
         return out
 
 
+class LexiconRecognizer(EntityRecognizer):
+    """A recognizer that consults the shared word lists (loaded once per process, on first use)."""
+
+    _lex = None
+
+    @property
+    def lex(self):  # -> Lexicons
+        if self._lex is None:
+            from ..lexicons import load_lexicons
+
+            self._lex = load_lexicons()
+        return self._lex
+
+    def load(self) -> None:  # nothing to load up front: the lexicons are shared and lazy
+        pass
+
+
 def make_result(entity: str, start: int, end: int, score: float, recognizer: str, rule_name: str) -> RecognizerResult:
     """A Presidio result carrying what Presidio's context enhancer needs and the recognizer name."""
     return RecognizerResult(

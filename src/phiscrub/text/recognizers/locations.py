@@ -7,7 +7,7 @@ import re
 from typing import Optional
 
 from ... import entities as E
-from .base import RegexRecognizer, before, rule
+from .base import RegexRecognizer, rule
 
 STATES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|"
           r"PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI)")

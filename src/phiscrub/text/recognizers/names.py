@@ -17,13 +17,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ... import entities as E
-from ..lexicons import Lexicons, load_lexicons
-from .base import make_result
+from ..lexicons import Lexicons
+from .base import LexiconRecognizer, make_result
 
 _L = "A-Za-z\u00C0-\u024F\u1E00-\u1EFF"  # Latin letters, with Vietnamese (Ặ, ễ) and other extended forms
 _TOKEN = re.compile(r"[" + _L + r"](?:[" + _L + r"'’\-]*[" + _L + r"])?\.?")
@@ -122,7 +122,7 @@ def _line_style(text: str, start: int, end: int) -> str:
     return "mixed"
 
 
-class NameRecognizer(EntityRecognizer):
+class NameRecognizer(LexiconRecognizer):
     """Context and lexicon name finder (see the module docstring)."""
 
     def __init__(self, lexicons: Lexicons | None = None) -> None:
@@ -143,15 +143,6 @@ class NameRecognizer(EntityRecognizer):
         self._handoff_re = re.compile(r"(?:^|(?<=\s))(?:--|—|~)\s*(?=\S)|" + _START + r"(?:report\s+given\s+to|hand(?:ed)?\s*off\s+to|signed\s+out\s+to|"
                                       r"care\s+transferred\s+to|health\s*care\s+proxy|proxy|poa|surrogate|hcp)\s*[:,]?\s*(?=\S)", flags)
         self._cred_re = re.compile(r"(?:,\s*|\s+)" + _CREDENTIALS + r"(?![A-Za-z])")
-
-    @property
-    def lex(self) -> Lexicons:
-        if self._lex is None:
-            self._lex = load_lexicons()
-        return self._lex
-
-    def load(self) -> None:
-        pass
 
     # --- token predicates -------------------------------------------------------------------
     def _namey(self, t: _Tok, style: str, strong: bool = False) -> bool:

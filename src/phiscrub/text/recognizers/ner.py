@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ... import entities as E
-from ..lexicons import Lexicons, load_lexicons
-from .base import make_result
+from ..lexicons import Lexicons
+from .base import LexiconRecognizer, make_result
 from .locations import FACILITY
 from .names import _EPONYM_NEXT, _TITLES
 
@@ -25,21 +25,12 @@ _RELATION_WORDS = {"daughter", "son", "wife", "husband", "mother", "father", "br
                    "friend", "nurse", "doctor", "dr", "mr", "mrs", "ms", "miss", "aunt", "uncle", "niece", "nephew"}
 
 
-class NerRecognizer(EntityRecognizer):
+class NerRecognizer(LexiconRecognizer):
     LABELS = {"PERSON": E.NAME, "GPE": E.LOCATION, "LOC": E.LOCATION, "FAC": E.LOCATION, "ORG": E.LOCATION}
 
     def __init__(self, lexicons: Lexicons | None = None) -> None:
         self._lex = lexicons
         super().__init__(supported_entities=[E.NAME, E.LOCATION], name="spacy", supported_language="en")
-
-    @property
-    def lex(self) -> Lexicons:
-        if self._lex is None:
-            self._lex = load_lexicons()
-        return self._lex
-
-    def load(self) -> None:
-        pass
 
     def _keep_word(self, w: str, label: str) -> bool:
         lw = w.lower().strip(".,;:()'\"").removesuffix("'s").removesuffix("’s")
