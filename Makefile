@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup tesseract demo test bench clean
+.PHONY: setup tesseract demo test bench bench-images bench-batch clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/text/run.py
+
+bench-images: setup
+	$(BIN)/python benchmarks/images/run.py
+
+bench-batch: setup
+	$(BIN)/python benchmarks/batch/run.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

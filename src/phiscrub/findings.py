@@ -48,6 +48,14 @@ class Finding:
         return d
 
 
+def count_entities(findings: "tuple[Finding, ...] | list[Finding]") -> dict[str, int]:
+    """Number of findings per entity type (for summaries and audit records: no content)."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.entity] = counts.get(f.entity, 0) + 1
+    return counts
+
+
 @dataclass(frozen=True)
 class TextResult:
     """The scrubbed text and the findings, whose offsets refer to the *original* text."""
@@ -58,10 +66,7 @@ class TextResult:
     @property
     def entities(self) -> dict[str, int]:
         """Count of findings per entity type."""
-        counts: dict[str, int] = {}
-        for f in self.findings:
-            counts[f.entity] = counts.get(f.entity, 0) + 1
-        return counts
+        return count_entities(self.findings)
 
     def __repr__(self) -> str:  # never print the text in a repr that may end up in a log
         return f"TextResult(chars={len(self.text)}, findings={len(self.findings)})"

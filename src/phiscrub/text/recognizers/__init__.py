@@ -8,8 +8,8 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from .age import AgeRecognizer
-from .contact import EmailUrlIpRecognizer, PhoneRecognizer
-from .dates import DateRecognizer
+from .contact import EmailUrlIpRecognizer, ClinicalPhoneRecognizer
+from .dates import ClinicalDateRecognizer
 from .ids import (
     AccountRecognizer,
     BiometricRecognizer,
@@ -30,7 +30,7 @@ __all__ = ["build_recognizers"]
 
 def build_recognizers(use_ner: bool = True) -> list[EntityRecognizer]:
     recs: list[EntityRecognizer] = [
-        NameRecognizer(), DateRecognizer(), AgeRecognizer(), PhoneRecognizer(), EmailUrlIpRecognizer(),
+        NameRecognizer(), ClinicalDateRecognizer(), AgeRecognizer(), ClinicalPhoneRecognizer(), EmailUrlIpRecognizer(),
         SsnRecognizer(), MrnRecognizer(), HealthPlanRecognizer(), AccountRecognizer(), LicenseRecognizer(),
         VehicleRecognizer(), DeviceRecognizer(), BiometricRecognizer(), OtherIdRecognizer(),
         AddressRecognizer(), FacilityRecognizer(), CityRecognizer(),

@@ -19,7 +19,7 @@ def _phone(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
     return score
 
 
-class PhoneRecognizer(RegexRecognizer):
+class ClinicalPhoneRecognizer(RegexRecognizer):
     """US/Canada numbers in every common layout, international +CC numbers, and labelled
     numbers (``tel``, ``cell``, ``pager``). A number right after ``fax`` is a FAX."""
 

@@ -70,7 +70,7 @@ def _named_date(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
     return score
 
 
-class DateRecognizer(RegexRecognizer):
+class ClinicalDateRecognizer(RegexRecognizer):
     ENTITIES = (E.DATE,)
     CONTEXT = ("dob", "date", "born", "admitted", "discharged", "seen", "visit", "on", "dated", "d.o.b")
     RULES = (

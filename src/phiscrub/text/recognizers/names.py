@@ -334,6 +334,12 @@ class NameRecognizer(LexiconRecognizer):
                 and ((lw in self.lex.first_names and nxt.lower in self.lex.last_names)
                      or (text[t.end:nxt.start].startswith(",") and lw in self.lex.last_names and nxt.lower in self.lex.first_names))
             )
+            if not adjacent_name and nxt is not None and style == "upper" and lw in self.lex.last_names \
+                    and nxt.lower in self.lex.first_names and not self.lex.is_clinical(nxt.lower) \
+                    and re.fullmatch(r" {1,2}", text[t.end:nxt.start]) \
+                    and _alone_on_line(text, t.start, nxt.end):
+                add((t.start, nxt.end), 0.6, "lexicon_line")  # "BROWN DANIEL" alone on a wristband line
+                continue
             if adjacent_name:
                 both_common = common and self.lex.is_common(nxt.lower)
                 if not both_common or (style == "mixed" and t.cap and nxt.cap) or \
@@ -353,6 +359,12 @@ class NameRecognizer(LexiconRecognizer):
                 if len(lw) >= 3:
                     add((t.start, t.end), 0.6, "lexicon_caseless")
         return _extend_initials(text, results)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return not text[ls:start].strip() and not text[end:len(text) if le == -1 else le].strip(" \t.,;:")
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -53,6 +53,8 @@ class NerRecognizer(LexiconRecognizer):
             if label is None:
                 continue
             span = text[ent.start_char:ent.end_char]
+            if "\n" in span.strip():
+                span = span[:span.index("\n", len(span) - len(span.lstrip()))]  # "Jackson, Patricia\nDOB": one line only
             if ent.label_ == "ORG" and not _FACILITY_RE.search(span):
                 continue
             words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
