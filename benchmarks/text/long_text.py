@@ -2,7 +2,7 @@
 fresh process. Presidio's spaCy refuses texts over 1,000,000 characters, and its context
 enhancer is quadratic in the number of results (field notes: a 7 MB text took 7-10 minutes).
 
-    .venv/bin/python benchmarks/text/long_text.py [--sizes 100000,999999,10000000] [--json OUT]
+    .venv/bin/python benchmarks/text/long_text.py [--sizes 100000,999999,10000000] [--systems phiscrub,presidio] [--json OUT]
 """
 
 from __future__ import annotations
@@ -64,11 +64,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100000,999999,10000000")
     ap.add_argument("--timeout", type=float, default=1800)
+    ap.add_argument("--systems", default="phiscrub,presidio")
     ap.add_argument("--json", default=str(HERE / "long_text_results.json"))
     args = ap.parse_args()
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        for system in ("phiscrub", "presidio"):
+        for system in args.systems.split(","):
             r = run(system, size, args.timeout)
             rows.append(r)
             print(json.dumps(r), flush=True)
