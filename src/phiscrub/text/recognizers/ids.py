@@ -19,7 +19,7 @@ from .checksums import dea_ok, luhn_ok, npi_ok, ssn_ok, vin_ok
 # A labelled value: letters/digits with inner dashes, dots, slashes or single spaces, at least
 # one digit. ``[MRN]``-style tags never match (they start with '[').
 VALUE = r"(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9]|[\-./](?=[A-Z0-9])|\s(?=\d)){2,24})"
-SEP = r"\s*(?:no\.?|num(?:ber)?|#|id|nbr)?\s*[:#=\-]?\s*(?:is\s+)?"
+SEP = r"\.?\s*(?:no\.?|num(?:ber)?|#|id|nbr)?\s*[:#=\-]?\s*(?:is\s+)?#?"  # "Unit No. 14-50", "Accession #: #2867"
 
 
 def _labelled(*labels: str) -> str:

@@ -139,12 +139,12 @@ class FacilityRecognizer(RegexRecognizer):
 
     ENTITIES = (E.LOCATION,)
     CONTEXT = ("hospital", "clinic", "center", "transferred", "admitted")
-    _CAP = r"(?:St\.|Mt\.|[A-Z][A-Za-z'&\-]*)"
+    _CAP = r"(?:(?i:st|mt)\.|[A-Z][A-Za-z'&\-]*)"
     RULES = (
         rule("name_noun", r"(?P<v>\b" + _NOT_START + _CAP + r"(?:[ \t]+(?:of|the|and|&|for|" + _CAP + r")){0,5}[ \t]+(?i:" + FACILITY + r")\b" + _NOT_SERVICE + r"(?:\s+(?:of|at)\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?)",
              E.LOCATION, 0.8, _facility, flags=0),
         # ALL-CAPS and lower-case notes: any non-stop words before the facility noun.
-        rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"[a-z][a-z'&\-]+(?:[ \t]+[a-z][a-z'&\-]+){0,3}[ \t]+" + _STRONG_FACILITY + r")\b" + _NOT_SERVICE,
+        rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"(?:(?:st|mt)\.[ \t]+)?[a-z][a-z'&\-]+(?:[ \t]+[a-z][a-z'&\-]+){0,3}[ \t]+" + _STRONG_FACILITY + r")\b" + _NOT_SERVICE,
              E.LOCATION, 0.45, _facility_lower),
         rule("our_lady", r"(?P<v>\b(?i:our\s+lady\s+of)\s+\w+(?:\s+\w+){0,2}?\s+(?i:" + FACILITY + r"))\b", E.LOCATION, 0.85, flags=0),
         rule("facility_city", r"\b(?i:" + _STRONG_FACILITY + r")(?:\s+of\s+[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+)?)?,\s+(?P<v>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){0,2})\b(?!\s*,?\s*(?:MD|RN|DO)\b)", E.LOCATION, 0.7, flags=0),
@@ -177,8 +177,10 @@ class CityRecognizer(RegexRecognizer):
             v = text[r.start:r.end].lower()
             if v in lex.us_states or v in lex.countries:
                 continue  # not smaller than a state
-            if lex.is_clinical(v) or all(lex.is_clinical(w) or lex.is_common(w) and not lex.is_name(w) for w in v.split()):
-                continue  # "TRANSFERRED TO WARD", "HOME TO REHAB"
+            span = text[r.start:r.end]
+            if lex.is_clinical(v) or ((span.isupper() or span.islower()) and all(
+                    lex.is_clinical(w) or lex.is_common(w) and not lex.is_name(w) for w in v.split())):
+                continue  # "TRANSFERRED TO WARD", "HOME TO REHAB"; "home to Pueblo" stays
             if r.score < 0.5:  # the loose rule only for known cities or unknown proper words
                 if lex.is_common(v) or lex.is_clinical(v) or v in ("dr", "mr", "mrs", "ms"):
                     continue
