@@ -1,7 +1,8 @@
 """Splitting long texts into overlapping windows so spaCy's memory stays bounded.
 
 Each chunk *owns* the range [start, end); its window reaches ``overlap`` characters further on
-both sides so that an identifier straddling a boundary is still seen whole by one window.
+both sides, widened to whole lines, so that an identifier straddling a boundary is still seen
+whole by one window, and the recognizers (which read a line's letter case) see every line whole.
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ def _boundary(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+LINE_REACH = 2_000  # windows widen to whole lines (up to this far) so every line is seen whole
+
+
+def _line_start(text: str, pos: int) -> int:
+    i = text.rfind("\n", max(0, pos - LINE_REACH), pos)
+    return i + 1 if i != -1 else (0 if pos <= LINE_REACH else pos)
+
+
+def _line_end(text: str, pos: int) -> int:
+    i = text.find("\n", pos, pos + LINE_REACH)
+    return i if i != -1 else (len(text) if len(text) - pos <= LINE_REACH else pos)
+
+
 def chunk_text(text: str, size: int = CHUNK_SIZE, overlap: int = OVERLAP) -> list[Chunk]:
     n = len(text)
     if n <= size:
@@ -40,6 +54,6 @@ def chunk_text(text: str, size: int = CHUNK_SIZE, overlap: int = OVERLAP) -> lis
         end = n if hard_end == n else _boundary(text, start + size // 2, hard_end)
         if end <= start:
             end = hard_end
-        chunks.append(Chunk(start, end, max(0, start - overlap), min(n, end + overlap)))
+        chunks.append(Chunk(start, end, _line_start(text, max(0, start - overlap)), _line_end(text, min(n, end + overlap))))
         start = end
     return chunks
