@@ -60,7 +60,7 @@ class TextAnalyzer:
                 windows.append((i, c.start, c.end, c.window_start))
                 window_texts.append(doc[c.window_start:c.window_end])
         per_text: list[list[Finding]] = [[] for _ in texts]
-        # Batch by size: 32 short notes at once, but only a few 100k-character windows (memory).
+        # Batch by size: 32 short notes at once, but only ~200k characters of long windows (memory).
         longest = max((len(w) for w in window_texts), default=1)
         docs = self.nlp_engine.pipe(window_texts, batch_size=max(1, min(BATCH_SIZE, BATCH_CHARS // max(longest, 1))))
         for (i, own_start, own_end, wstart), wtext, doc in zip(windows, window_texts, docs):
@@ -72,13 +72,6 @@ class TextAnalyzer:
                 start, end = r.start + wstart, r.end + wstart
                 if not own_start <= start < max(own_end, own_start + 1):
                     continue  # another window owns it
-                doc_text = texts[i]
-                while start < end and doc_text[start].isspace():
-                    start += 1  # findings never begin or end with white space
-                while end > start and doc_text[end - 1].isspace():
-                    end -= 1
-                if end <= start:
-                    continue
                 source = (r.recognition_metadata or {}).get("recognizer_name", "unknown")
                 per_text[i].append(Finding(start, end, r.entity_type, float(r.score), source))
         for i, cands in enumerate(per_text):
@@ -88,7 +81,6 @@ class TextAnalyzer:
             kept = [f for f in cands if policy.wants(f.entity) and f.score >= policy.threshold
                     and not _inside_tag(f, tags, tag_starts)]
             yield _tidy(texts[i], resolve_overlaps(kept))
-
 
     def _propagate_names(self, text: str, cands: list[Finding], policy: Policy) -> list[Finding]:
         """A name found once is a name everywhere in the same document: "Asmini I. Wanjala" in
@@ -123,8 +115,8 @@ def _inside_tag(f: Finding, tags: list[tuple[int, int]], starts: list[int]) -> b
 
 
 def _tidy(text: str, findings: list[Finding]) -> list[Finding]:
-    """Trim white space off the pieces overlap resolution leaves, and drop pieces with no letter
-    or digit (a lone ", " carries no identifier)."""
+    """Findings never begin or end with white space (recognizer spans and the pieces overlap
+    resolution leaves), and a piece with no letter or digit (a lone ", ") is no identifier."""
     out = []
     for f in findings:
         s, e = f.start, f.end
