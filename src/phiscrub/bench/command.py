@@ -14,10 +14,10 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from ..atomic import atomic_text
 from ..errors import PhiscrubError
 
 FORMATS = ("auto", "jsonl", "presidio", "physionet", "i2b2")
@@ -164,14 +164,7 @@ def _run_bench(args: argparse.Namespace, console) -> int:
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, sort_keys=False)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_text(path) as fh:
+        json.dump(data, fh, indent=2, sort_keys=False)
+        fh.write("\n")
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import Iterable, Iterator
+
+from ..atomic import atomic_text
 
 #: Labels for text that is annotated but not required by Safe Harbor.
 YEAR = "YEAR"
@@ -73,25 +73,13 @@ class Document:
         }
 
 
-def _atomic_writer(path: Path) -> tuple[IO[str], str]:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or Path(".")))
-    return os.fdopen(fd, "w", encoding="utf-8"), tmp
-
-
 def write_jsonl(docs: Iterable[Document], path: str | os.PathLike[str]) -> int:
     """Write documents as JSONL (one document per line), atomically; returns the count."""
-    path = Path(path)
-    fh, tmp = _atomic_writer(path)
     n = 0
-    try:
-        with fh:
-            for d in docs:
-                fh.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
-                n += 1
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_text(path) as fh:
+        for d in docs:
+            fh.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+            n += 1
     return n
 
 
@@ -136,22 +124,15 @@ def presidio_evaluator_record(doc: Document) -> dict:
 
 def write_presidio_evaluator_json(docs: Iterable[Document], path: str | os.PathLike[str]) -> int:
     """Write a Presidio-evaluator JSON list, streamed (never the whole corpus in memory)."""
-    path = Path(path)
-    fh, tmp = _atomic_writer(path)
     n = 0
-    try:
-        with fh:
-            fh.write("[\n")
-            for d in docs:
-                if n:
-                    fh.write(",\n")
-                fh.write(json.dumps(presidio_evaluator_record(d), ensure_ascii=False))
-                n += 1
-            fh.write("\n]\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_text(path) as fh:
+        fh.write("[\n")
+        for d in docs:
+            if n:
+                fh.write(",\n")
+            fh.write(json.dumps(presidio_evaluator_record(d), ensure_ascii=False))
+            n += 1
+        fh.write("\n]\n")
     return n
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from PIL import Image
 
+from ..atomic import atomic_path
 from ..errors import PhiscrubError, UnsupportedInputError
 from ..findings import Finding, count_entities
 
@@ -66,23 +66,14 @@ class ImageResult:
             raise PhiscrubError(f"{out.name}: refusing to overwrite the input file")
         if fmt == "DICOM" and self.dicom is None:
             raise UnsupportedInputError(f"{out.name}: only DICOM input can be saved as DICOM")
-        fd, tmp = tempfile.mkstemp(prefix=".phiscrub-", suffix=".tmp", dir=str(out.parent or Path(".")))
-        os.close(fd)
-        try:
+        with atomic_path(out) as tmp:
             if fmt == "DICOM":
                 from .dicom import write_dicom
 
-                write_dicom(self.dicom, tmp)
+                write_dicom(self.dicom, str(tmp))
             else:
                 from .saving import write_image
 
                 frames = list(self.frames) or [self.image]
-                write_image(frames, tmp, fmt, self.frame_durations)
-            os.replace(tmp, out)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+                write_image(frames, str(tmp), fmt, self.frame_durations)
         return out
