@@ -1,4 +1,9 @@
-"""Atomic output: a file appears complete under its name, or not at all (temp file + rename)."""
+"""Atomic, durable output: a file appears complete under its name, or not at all.
+
+Temp file + rename makes the write atomic; fsync of the file before the rename and of its folder
+after it makes it durable, so a power cut cannot leave an empty file under a name that a batch
+manifest already records as done.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        fsync_file(tmp)
         os.replace(tmp, out)
+        fsync_dir(out.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -29,3 +36,26 @@ def atomic_text(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """A UTF-8 text file handle whose content replaces ``path`` only once it is complete."""
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
         yield fh
+
+
+def fsync_file(path: str | os.PathLike[str]) -> None:
+    """Flush a written file's data to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: str | os.PathLike[str]) -> None:
+    """Flush a folder's entries (a rename into it) to disk; a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(path or ".", os.O_RDONLY)
+    except OSError:  # Windows: folders cannot be opened, and renames are durable once done
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from ..atomic import fsync_dir
 from ..policy import Policy
 from .audit import AuditLog
 from .discover import SourceFile, count_sources, iter_sources, resolve_inputs
@@ -125,6 +126,7 @@ class _Run:
             if reserved is None and os.path.lexists(final) and not self.options.overwrite:
                 raise _Refused("output file already exists; use --overwrite to replace it")
             os.replace(o.tmp_path, final)
+            fsync_dir(final.parent)  # the rename is on disk before the manifest says done
         except (_Refused, OSError) as e:
             try:
                 os.unlink(o.tmp_path)

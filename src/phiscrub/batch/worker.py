@@ -146,6 +146,8 @@ def _tmp_path(task: FileTask, suffix: str) -> str:
 def _write_bytes(path: str, data: bytes) -> None:
     with open(path, "xb") as fh:
         fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())  # durable before the coordinator renames it into place
 
 
 def _decode_utf8(data: bytes) -> str:
