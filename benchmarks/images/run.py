@@ -14,6 +14,7 @@ benchmarks/images/results/images.json. Reports contain counts only, never identi
 from __future__ import annotations
 
 import argparse
+import resource
 import io
 import json
 import os
@@ -173,13 +174,19 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(RESULTS / "images.json"))
     ap.add_argument("--detect-passes", default=None,
                     help="comma-separated OCR passes on the input (ablation), e.g. norm,gray")
+    ap.add_argument("--ocr-backend", default="auto", choices=("auto", "api", "cli"),
+                    help="phiscrub's Tesseract: in-process (api), one process per pass (cli), or auto")
     args = ap.parse_args(argv)
     if args.detect_passes:
         from phiscrub.image import engine
 
         engine.DETECT_PASSES = tuple(args.detect_passes.split(","))
     cases = generate_cases(args.n, args.seed)
-    policy = Policy(redaction_color=MAGENTA)
+    policy = Policy(redaction_color=MAGENTA, ocr_backend=args.ocr_backend)
+    from phiscrub.image.ocr import ocr_engine
+
+    ocr = ocr_engine(policy.ocr_backend)
+    print(f"phiscrub OCR: Tesseract {ocr.version()} ({ocr.name})", flush=True)
     if not args.no_presidio:  # built first: phiscrub's recognizer classes shadow Presidio's names
         presidio_engine().redact(Image.new("RGB", (64, 64)), fill=MAGENTA)
     from phiscrub.text import analyze_text
@@ -232,6 +239,8 @@ def main(argv=None) -> int:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "n_images": len(cases), "seed": args.seed,
         "detect_passes": list(__import__("phiscrub.image.engine", fromlist=["x"]).DETECT_PASSES),
+        "ocr_backend": ocr.name, "tesseract": ocr.version(),
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "ours": summarize(ours_rows),
         "presidio": summarize(pres_rows) if pres_rows else None,
         "per_kind": {k: {t: summarize(v) for t, v in d.items() if v} for k, d in per_kind.items()},
@@ -258,6 +267,8 @@ def print_table(result: dict) -> None:
         ("seconds per image (p95)", "seconds_p95", "{:.2f}"),
         ("status REVIEW (ours only)", "review", "{:d}"),
     ]
+    print(f"\nphiscrub OCR: Tesseract {result['tesseract']} ({result['ocr_backend']}); "
+          f"peak RSS of the process (both tools): {result['peak_rss_mib']:.0f} MiB")
     print(f"\n{'metric':48s} {'phiscrub':>14s} {'presidio':>14s}")
     for label, key, fmt in rows:
         if key is None:

