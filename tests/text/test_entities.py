@@ -21,6 +21,11 @@ CASES = [
     ("MRS. ÇETIN ASKING WHEN SHE CAN GO HOME.", "ÇETIN", "NAME"),
     ("Mr. Barrett was seen by PT/OT.", "Barrett", "NAME"),
     ("PK is a 71 y.o. man with CHF.", "PK", "NAME"),
+    # a surname that is also a rare dictionary word, ALL-CAPS after a short label (found by the
+    # image property test: "Pt: BIGGEN, VOLKER" lost its surname)
+    ("Pt: BIGGEN, VOLKER", "BIGGEN", "NAME"),
+    ("NAME: BIGGEN, VOLKER   DOB: 07/04/1931", "BIGGEN", "NAME"),
+    ("PT: VOLKER BIGGEN", "BIGGEN", "NAME"),
     # STREET_ADDRESS / LOCATION / ZIP
     ("Lives at 123 Main St, Apt 4B, Springfield, IL 62704.", "123 Main St", "STREET_ADDRESS"),
     ("PT LIVES AT 907 SHIELDS EXTENSION APT. 020 WITH SON.", "SHIELDS", "STREET_ADDRESS"),
@@ -99,6 +104,7 @@ SURVIVORS = [
     "Murphy's sign negative; Babinski downgoing; Glasgow coma scale 15.",
     "PT IS A 67 YO M WITH COPD. CXR CLEAR. NPO AFTER MN. ABG 7.38/40/88.",
     "pt denies cp, sob. abd soft, nt/nd. plan: cont lasix, f/u labs in am.",
+    "PATIENT: STABLE, WILL FOLLOW UP. PT: DENIES, CHEST PAIN RESOLVED.",
 ]
 
 

@@ -18,7 +18,9 @@ _SETTING = (
 )
 _PATTERNS = [  # first match wins at a position: the transducer name before the "C 5" setting
     r"\b[A-Z]{1,2}\d{1,2}-\d{1,2}\b",                         # transducer names: C5-1, L12-5
-    rf"\b{_SETTING}\s?[:=]?\s?{_NUM}{_UNIT}\b",          # kVp 120, W:400, Gain 50, Depth 12 cm
+    # kVp 120, W:400, Gain 50, Depth 12 cm; the number may run into a misread next word ("Se: 31m: 12"
+    # for "Se: 3 Im: 12"): a finding is dropped only if it lies wholly inside the span anyway.
+    rf"\b{_SETTING}\s?[:=]?\s?{_NUM}{_UNIT}(?:\b|(?=[A-Za-z]))",
     rf"\b{_NUM}\s?x\s?{_NUM}\b",                            # 512 x 512
     r"(?<![\w])(?:L|R|PA|AP|LAT|LATERAL|OBL|ERECT|SUPINE|PRONE|AXIAL|SAG|COR|2D|3D|M-?mode|Abd)(?![\w])",
 ]

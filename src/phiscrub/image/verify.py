@@ -38,6 +38,34 @@ class Leftovers:
     reasons: list[str] = field(default_factory=list)
 
 
+#: Identifiers made of digits: OCR often splits or misreads a piece of them ("(6S) 766-1879" for
+#: "(656) 766-1879"), and the recognizer then matches only the rest.
+NUMERIC_ENTITIES = frozenset({"PHONE", "FAX", "SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT", "LICENSE", "DATE",
+                              "OTHER_ID", "ZIP", "DEVICE", "VEHICLE", "IP"})
+
+
+def _grow_numeric(ot, members: list[int]) -> list[int]:
+    """Add the words right beside a numeric identifier on its line that hold a digit: misread
+    pieces of it, covered with it (recall first; a word without digits stops the growth)."""
+    line = ot.line_of[members[0]]
+    order = sorted((i for i in range(len(ot.words)) if ot.line_of[i] == line), key=lambda i: ot.spans[i][0])
+    ks = sorted(order.index(i) for i in members)
+    lo, hi = ks[0], ks[-1]
+    h = max(ot.words[i].box[3] for i in members)
+
+    def near(a, b) -> bool:  # word a just left of word b
+        return ot.words[b].box[0] - (ot.words[a].box[0] + ot.words[a].box[2]) <= 1.2 * h
+
+    def digit(i) -> bool:
+        return any(c.isdigit() for c in ot.words[i].text)
+
+    while lo > 0 and digit(order[lo - 1]) and near(order[lo - 1], order[lo]):
+        lo -= 1
+    while hi + 1 < len(order) and digit(order[hi + 1]) and near(order[hi], order[hi + 1]):
+        hi += 1
+    return sorted(set(members) | set(order[lo:hi + 1]))
+
+
 #: Recognizer findings already computed for a piece of OCR text, within one frame (passes and
 #: verification rounds re-read mostly the same lines; findings depend only on text and policy).
 AnalysisCache = dict[str, list[Finding]]
@@ -62,6 +90,8 @@ def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, sourc
             part = (max(f.start, min(ot.spans[i][0] for i in members)), min(f.end, max(ot.spans[i][1] for i in members)))
             if only_overlay(ot.text, part[0], part[1], spans):
                 continue
+            if f.entity in NUMERIC_ENTITIES:
+                members = _grow_numeric(ot, members)
             box = union(words[i].box for i in members)
             findings.append(Finding(f.start, f.end, f.entity, f.score, source, box, frame))
             for i in members:
@@ -141,7 +171,7 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
                 if w.box[3] < MIN_READABLE_HEIGHT:
                     if _close(w.box, anchors) or _close(w.box, fills or []):  # ink at a fill's edge
                         out.findings.append(Finding(-1, -1, "OTHER_ID", 0.5, "verify", w.box, frame))
-                    elif w.pass_name == "norm" and w.conf >= SPECK_CONFIDENCE:
+                    elif w.pass_name == "norm" and w.conf >= SPECK_CONFIDENCE and _glyph_shaped(w):
                         # judged on the upscaled, denoised reading only (the native gray one reads
                         # texture as specks), and not for specks read with next to no confidence
                         out.reasons.append("text too small to verify")
@@ -149,6 +179,13 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
                     out.findings.append(Finding(-1, -1, "OTHER_ID", w.conf / 100.0, "verify", w.box, frame))
     out.reasons = list(dict.fromkeys(out.reasons))
     return out
+
+
+def _glyph_shaped(w: OcrWord) -> bool:
+    """Could this box hold the characters read in it? Glyphs are at most about as wide as they are
+    high; a 3-px-high "word" 30 px wide is an edge or a streak Tesseract put letters on."""
+    n = max(1, sum(c.isalnum() for c in w.text))
+    return w.box[3] >= 3 and w.box[2] <= 4 * w.box[3] * n
 
 
 def _inside(b, outer) -> bool:
@@ -164,10 +201,14 @@ def _close(box, anchors) -> bool:
 
 
 def _beside(box, anchors) -> bool:
-    """Same text line as an anchor box, and at most one line height away horizontally."""
+    """Same text line as an anchor box, and at most one line height away horizontally.
+
+    A "word" more than twice an anchor's height spans several lines (Tesseract gluing texture or
+    neighbouring lines into one low-confidence box): not a fragment of that identifier.
+    """
     x, y, w, h = box
     for ax, ay, aw, ah in anchors:
         v = min(y + h, ay + ah) - max(y, ay)
-        if v >= 0.5 * min(h, ah) and x < ax + aw + max(h, ah) and ax < x + w + max(h, ah):
+        if h <= 2 * ah and v >= 0.5 * min(h, ah) and x < ax + aw + max(h, ah) and ax < x + w + max(h, ah):
             return True
     return False

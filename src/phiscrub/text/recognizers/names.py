@@ -182,7 +182,8 @@ class NameRecognizer(LexiconRecognizer):
             return None
         if first_any and style == "mixed" and not t0.cap and not self.lex.is_name(lw):
             return None  # "Dr. on call", "patient states"
-        if first_any and not t0.initial and lw in self.lex.common_words and not self.lex.is_name(lw) and not (style == "mixed" and t0.cap):
+        if first_any and not t0.initial and lw in self.lex.common_words and not self.lex.is_name(lw) \
+                and not (style == "mixed" and t0.cap) and not self._last_comma_first(text, toks, i):
             return None
         start, end = t0.start, t0.end
         n = 1
@@ -210,6 +211,9 @@ class NameRecognizer(LexiconRecognizer):
             elif self._namey(t, style, strong or first_any) and not (
                     gap.startswith(",") and self.lex.is_common(t.lower) and not self.lex.is_name(t.lower)):
                 end = t.end
+            elif first_any and n == 1 and style != "mixed" and not gap.strip() and self.lex.is_name(t0.lower) \
+                    and t.lower not in _STOP and not self.lex.is_clinical(t.lower) and t.lower.isalpha():
+                end = t.end  # "PT: VOLKER BIGGEN": after a label, a first name's next word is the surname
             else:
                 break
             prev_initial = t.initial
@@ -219,6 +223,14 @@ class NameRecognizer(LexiconRecognizer):
         if text[start:end].endswith(("'s", "’s")):
             end -= 2
         return (start, end) if end > start else None
+
+    def _last_comma_first(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """``BIGGEN, VOLKER``: token i, a comma, then a known first or last name (the LAST, FIRST form)."""
+        if i + 1 >= len(toks) or not re.fullmatch(r",\s?", text[toks[i].end:toks[i + 1].start]):
+            return False
+        nxt = toks[i + 1].lower
+        return self.lex.is_name(nxt) and not self.lex.is_common(nxt) and nxt not in _STOP \
+            and not self.lex.is_clinical(nxt)
 
     # --- analysis ---------------------------------------------------------------------------
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:

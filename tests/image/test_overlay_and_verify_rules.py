@@ -1,0 +1,52 @@
+"""Small rules of the overlay filter and the verifier, on hand-made OCR words."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from phiscrub import Policy
+from phiscrub.image.ocr import OcrWord
+from phiscrub.image.overlay import only_overlay, overlay_spans
+from phiscrub.image.verify import leftovers
+
+
+def test_misread_series_setting_is_still_overlay():
+    for text in ("Se: 3 Im: 12", "Se: 31m: 12"):  # "3 Im" read as "31m"
+        assert only_overlay(text, 0, 2, overlay_spans(text)), text
+
+
+def test_identifier_running_past_a_setting_is_kept():
+    text = "Se 12345ABC"
+    assert not only_overlay(text, 3, len(text), overlay_spans(text))
+
+
+ANCHOR = (60, 100, 80, 12)  # an identifier covered on detection
+
+
+def _left(word: OcrWord):
+    mask = np.zeros((300, 400), bool)
+    return leftovers([[word]], mask, Policy(), {}, set(), [ANCHOR], None, {}, [ANCHOR])
+
+
+def test_low_confidence_fragment_beside_an_identifier_is_covered():
+    out = _left(OcrWord("xq", (145, 100, 20, 12), 25.0, "gray"))
+    assert [f.box for f in out.findings] == [(145, 100, 20, 12)]
+
+
+def test_low_confidence_box_spanning_several_lines_is_not_a_fragment():
+    out = _left(OcrWord("ae", (145, 80, 40, 34), 23.0, "gray"))
+    assert out.findings == []
+
+
+def _reasons(word: OcrWord) -> list[str]:
+    mask = np.zeros((300, 400), bool)
+    return leftovers([[word]], mask, Policy(), {}, set(), [], None, {}, []).reasons
+
+
+def test_tiny_text_asks_for_review():
+    assert _reasons(OcrWord("1234567", (10, 10, 28, 5), 50.0, "norm")) == ["text too small to verify"]
+
+
+def test_a_streak_read_as_letters_is_not_text():
+    assert _reasons(OcrWord("ae", (12, 254, 31, 3), 35.0, "norm")) == []
+    assert _reasons(OcrWord("ae", (12, 254, 31, 2), 35.0, "norm")) == []
