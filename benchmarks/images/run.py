@@ -163,6 +163,9 @@ def summarize(rows: list[dict]) -> dict:
         "seconds_per_image": sum(secs) / max(1, len(secs)),
         "seconds_p95": float(np.percentile(secs, 95)) if secs else 0.0,
         "review": sum(r.get("status") == "REVIEW" for r in rows),
+        # where phiscrub's time goes (Presidio does not report it)
+        "ocr_seconds_per_image": sum(r.get("ocr_seconds", 0.0) for r in rows) / max(1, len(rows)),
+        "ocr_passes_per_image": sum(r.get("ocr_passes", 0) for r in rows) / max(1, len(rows)),
     }
 
 
@@ -266,6 +269,8 @@ def print_table(result: dict) -> None:
         ("seconds per image (mean)", "seconds_per_image", "{:.2f}"),
         ("seconds per image (p95)", "seconds_p95", "{:.2f}"),
         ("status REVIEW (ours only)", "review", "{:d}"),
+        ("  of which OCR, seconds per image (ours only)", "ocr_seconds_per_image", "{:.2f}"),
+        ("  OCR passes per image (ours only)", "ocr_passes_per_image", "{:.1f}"),
     ]
     print(f"\nphiscrub OCR: Tesseract {result['tesseract']} ({result['ocr_backend']}); "
           f"peak RSS of the process (both tools): {result['peak_rss_mib']:.0f} MiB")
@@ -278,7 +283,7 @@ def print_table(result: dict) -> None:
             vp = f"{p[a]}/{p[b]}" if p else "-"
         else:
             vo = fmt.format(o[key])
-            vp = fmt.format(p[key]) if p else "-"
+            vp = fmt.format(p[key]) if p and "ours only" not in label else "-"
         print(f"{label:48s} {vo:>14s} {vp:>14s}")
     print("\nper kind (recall ours / presidio, s/img ours / presidio):")
     for kind, d in result["per_kind"].items():

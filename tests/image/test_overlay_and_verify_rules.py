@@ -50,3 +50,16 @@ def test_tiny_text_asks_for_review():
 def test_a_streak_read_as_letters_is_not_text():
     assert _reasons(OcrWord("ae", (12, 254, 31, 3), 35.0, "norm")) == []
     assert _reasons(OcrWord("ae", (12, 254, 31, 2), 35.0, "norm")) == []
+
+
+def test_a_setting_never_runs_into_the_next_line():
+    text = "W:400 L:40\nmAs 5.0\nkVp 120"
+    spans = overlay_spans(text)
+    assert [text[s:e] for s, e in spans] == ["W:400", "L:40", "mAs 5.0", "kVp 120"]
+    assert only_overlay(text, 11, 14, spans)  # "mAs"
+
+
+def test_an_id_below_a_side_marker_is_not_overlay():
+    for text in ("L\n12345678", "L 12345678", "W:12345678"):  # an MRN after a marker, not a setting
+        start = text.index("1")
+        assert not only_overlay(text, start, len(text), overlay_spans(text)), text

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-_UNIT = r"(?:\s?(?:cm|mm|Hz|%|dB|s|ms|mA|kV|x))?"
-_NUM = r"-?\d+(?:[.,]\d+)?"
+_UNIT = r"(?:[ \t]?(?:cm|mm|Hz|%|dB|s|ms|mA|kV|x))?"  # never across a line break: "L:40\nmAs 5.0"
+_NUM = r"-?\d{1,5}(?:[.,]\d+)?"  # settings are short numbers; 6+ digits may be an MRN
 _SETTING = (
     r"(?:kVp|kV|mAs|mA|ms|WW|WL|W|L|C|Se|Ser|Series|Im|Img|Image|Thk|FOV|Zoom|Gain|Depth|TIS|TIB|TIC|MI|"
     r"FR|Fr|DR|Pwr|Frq|Freq|Slice|SL|ST|TR|TE|TI|ETL|NEX|Mag|Ex|Scan|Dose|CTDIvol|DLP|Tilt|Lat|Pos)"
@@ -20,8 +20,8 @@ _PATTERNS = [  # first match wins at a position: the transducer name before the 
     r"\b[A-Z]{1,2}\d{1,2}-\d{1,2}\b",                         # transducer names: C5-1, L12-5
     # kVp 120, W:400, Gain 50, Depth 12 cm; the number may run into a misread next word ("Se: 31m: 12"
     # for "Se: 3 Im: 12"): a finding is dropped only if it lies wholly inside the span anyway.
-    rf"\b{_SETTING}\s?[:=]?\s?{_NUM}{_UNIT}(?:\b|(?=[A-Za-z]))",
-    rf"\b{_NUM}\s?x\s?{_NUM}\b",                            # 512 x 512
+    rf"\b{_SETTING}[ \t]?[:=]?[ \t]?{_NUM}(?:{_UNIT}\b|(?=[A-Za-z]))",
+    rf"\b{_NUM}[ \t]?x[ \t]?{_NUM}\b",                            # 512 x 512
     r"(?<![\w])(?:L|R|PA|AP|LAT|LATERAL|OBL|ERECT|SUPINE|PRONE|AXIAL|SAG|COR|2D|3D|M-?mode|Abd)(?![\w])",
 ]
 _RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
