@@ -211,11 +211,15 @@ def test_watchdog_stops_waiting_for_a_hung_pass(monkeypatch):
     monkeypatch.setattr(engine, "WATCHDOG_GRACE", 0.2)
     t0 = time.monotonic()
     try:
-        with pytest.raises(OcrUnavailableError, match="timed out"):
-            scrub(_text_image()[0], ocr_timeout=0.3)
-        assert time.monotonic() - t0 < 10
+        for _ in range(3):  # hung threads are left behind: later scrubs do not queue behind them
+            with pytest.raises(OcrUnavailableError, match="timed out"):
+                scrub(_text_image()[0], ocr_timeout=0.3)
+        assert time.monotonic() - t0 < 20
     finally:
         release.set()
+    monkeypatch.undo()
+    im, box = _text_image()
+    assert _covered(scrub(im, faces="off"), box)  # and scrubbing works again
 
 
 def test_save_is_atomic_and_never_overwrites_input(tmp_path):

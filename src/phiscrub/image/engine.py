@@ -49,6 +49,14 @@ def _pool() -> ThreadPoolExecutor:
     return _executor
 
 
+def _abandon_pool() -> None:
+    """Leave a pool with a hung pass behind (threads cannot be killed); later scrubs get a new one."""
+    global _executor
+    if _executor is not None:
+        _executor.shutdown(wait=False, cancel_futures=True)
+        _executor = None
+
+
 def _ocr(gray, passes: tuple[str, ...], policy: Policy, stats: dict, blank=None) -> list[list[OcrWord]]:
     t0 = time.perf_counter()
     images = ocr_images(gray, passes, blank)
@@ -60,15 +68,23 @@ def _ocr(gray, passes: tuple[str, ...], policy: Policy, stats: dict, blank=None)
 
     futures: list[Future] = [_pool().submit(run, i, im) for i, im in enumerate(images)]
     limit = policy.ocr_timeout + WATCHDOG_GRACE
+    submitted = time.monotonic()
     pending = set(futures)
     while pending:
         done, pending = wait(pending, timeout=min(1.0, limit), return_when=FIRST_COMPLETED)
         for f in done:
+            if f.cancelled():  # another scrub's watchdog abandoned the pool this pass waited in
+                raise OcrUnavailableError("OCR pass cancelled (the OCR pool was reset); image not checked")
             f.result()  # a failed pass raises now, whatever the others do
         now = time.monotonic()
-        if any(now - started[i] > limit for i, f in enumerate(futures) if f in pending and i in started):
+        hung = any(now - started[i] > limit for i, f in enumerate(futures) if f in pending and i in started)
+        # Passes queue behind other callers' passes; one that cannot even start in twice the
+        # limit is behind hung threads.
+        stuck = any(i not in started for i, f in enumerate(futures) if f in pending) and now - submitted > 2 * limit
+        if hung or stuck:
             for f in pending:
                 f.cancel()
+            _abandon_pool()
             raise OcrUnavailableError(f"OCR timed out after {policy.ocr_timeout:g}s; image not checked")
     stats["ocr_seconds"] = stats.get("ocr_seconds", 0.0) + time.perf_counter() - t0
     stats["ocr_passes"] = stats.get("ocr_passes", 0) + len(images)
