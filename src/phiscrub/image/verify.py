@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .. import entities as E
 from ..findings import Finding
 from ..policy import Policy
-from .layout import build_text, union
+from .layout import OcrText, build_text, union
 from .ocr import OcrWord
 from .overlay import only_overlay, overlay_spans
 from .redaction import coverage
@@ -40,11 +41,11 @@ class Leftovers:
 
 #: Identifiers made of digits: OCR often splits or misreads a piece of them ("(6S) 766-1879" for
 #: "(656) 766-1879"), and the recognizer then matches only the rest.
-NUMERIC_ENTITIES = frozenset({"PHONE", "FAX", "SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT", "LICENSE", "DATE",
-                              "OTHER_ID", "ZIP", "DEVICE", "VEHICLE", "IP"})
+NUMERIC_ENTITIES = frozenset({E.PHONE, E.FAX, E.SSN, E.MRN, E.HEALTH_PLAN_ID, E.ACCOUNT, E.LICENSE, E.DATE,
+                              E.OTHER_ID, E.ZIP, E.DEVICE, E.VEHICLE, E.IP})
 
 
-def _grow_numeric(ot, members: list[int]) -> list[int]:
+def _grow_numeric(ot: OcrText, members: list[int]) -> list[int]:
     """Add the words right beside a numeric identifier on its line that hold a digit: misread
     pieces of it, covered with it (recall first; a word without digits stops the growth)."""
     line = ot.line_of[members[0]]
@@ -144,9 +145,10 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
     re-read without its context (``120`` once ``kVp`` is covered), not a new identifier.
     ``anchors`` are the identifier boxes found before redaction: a word read with low confidence
     on the same line, right next to one, may be a fragment of it and is covered too (recall first).
-    ``fills`` are all boxes covered so far (verification's own included): a sliver of ink too small
-    to read at the edge of any of them is what a fill cut off, and is covered.
+    ``fills`` are all boxes covered so far (verification's own included; default: ``anchors``): a
+    sliver of ink too small to read at the edge of any of them is what a fill cut off, and is covered.
     """
+    edges = anchors if fills is None else fills
     out = Leftovers()
     plain = policy.with_(cover_all_text=False)
     for words in words_per_pass:
@@ -169,7 +171,7 @@ def leftovers(words_per_pass: list[list[OcrWord]], mask: np.ndarray, policy: Pol
                 out.findings.append(Finding(-1, -1, tokens.get(t, "OTHER_ID"), 0.9, "verify", w.box, frame))
             elif sum(c.isalnum() for c in w.text) >= 2 and coverage(mask, w.box) < 0.5:
                 if w.box[3] < MIN_READABLE_HEIGHT:
-                    if _close(w.box, anchors) or _close(w.box, fills or []):  # ink at a fill's edge
+                    if _close(w.box, edges):  # ink left at a fill's edge: cover it
                         out.findings.append(Finding(-1, -1, "OTHER_ID", 0.5, "verify", w.box, frame))
                     elif w.pass_name == "norm" and w.conf >= SPECK_CONFIDENCE and _glyph_shaped(w):
                         # judged on the upscaled, denoised reading only (the native gray one reads
