@@ -33,6 +33,13 @@ CASES = [
     ("Lives at 123 Main St, Springfield, IL 62704.", "62704", "ZIP"),
     ("Transferred from Mercy General Hospital overnight.", "Mercy", "LOCATION"),
     ("DAUGHTER CALLED FROM BETHESDA, WILL VISIT.", "BETHESDA", "LOCATION"),
+    # lower-case patient messages: no capital marks a place
+    ("my mother is 97 and lives with us in chula vista, she has copd", "chula", "LOCATION"),
+    ("my mother lives with us in pueblo, she has crohn's disease", "pueblo", "LOCATION"),
+    ("i moved to 70607 simmons tunnel, framingham, il 28809 last month", "framingham", "LOCATION"),
+    ("i moved to 613 gonzales flats, waco, alabama 55043 last month", "55043", "ZIP"),
+    ("i had labs at baton rouge medical center on march 23rd", "baton", "LOCATION"),
+    ("i had labs at mercy hospital of derekburgh on feb 10", "derekburgh", "LOCATION"),
     ("Resident of Marion County since 1990.", "Marion", "LOCATION"),
     ("PO Box 4411, zip code 02114", "02114", "ZIP"),
     # DATE in every form
@@ -105,6 +112,7 @@ SURVIVORS = [
     "PT IS A 67 YO M WITH COPD. CXR CLEAR. NPO AFTER MN. ABG 7.38/40/88.",
     "pt denies cp, sob. abd soft, nt/nd. plan: cont lasix, f/u labs in am.",
     "PATIENT: STABLE, WILL FOLLOW UP. PT: DENIES, CHEST PAIN RESOLVED.",
+    "lives with us in town, no stairs. moved to rehab. seen at the clinic, then at wound clinic.",
 ]
 
 

@@ -90,13 +90,17 @@ class AddressRecognizer(RegexRecognizer):
              E.STREET_ADDRESS, 0.8),
         # ", MA 02114" / "MA 02114-1234" / "Massachusetts 02114"
         rule("zip_state", r"(?:\b" + STATES + r"|" + STATE_NAMES + r")\.?,?\s+(?P<v>\d{5}(?:-\d{4})?)\b", E.ZIP, 0.95, _zip, flags=0),
-        rule("zip_state_any_case", r",\s*(?i:" + STATES + r")\.?,?\s+(?P<v>\d{5}(?:-\d{4})?)\b", E.ZIP, 0.9, flags=0),
+        rule("zip_state_any_case", r",\s*(?i:" + STATES + r"|" + STATE_NAMES + r")\.?,?\s+(?P<v>\d{5}(?:-\d{4})?)\b", E.ZIP, 0.9, flags=0),
         rule("zip_labelled", r"\b(?:zip(?:\s*code)?|postal\s*code|zipcode|zip\+4)\s*[:#]?\s*(?P<v>\d{5}(?:-\d{4})?|\d{3})\b", E.ZIP, 0.95),
         rule("zip4", r"(?<![\d\-])(?P<v>\d{5}-\d{4})(?![\d\-])", E.ZIP, 0.7),
         # "Springfield, IL" / "Boston, Massachusetts" / "East Jonathanmouth, NM 87101": the city part.
         rule("city_state", r"(?P<v>\b[A-Z][a-zA-Z.'\-]+(?:[ \-][A-Z][a-zA-Z.'\-]+){0,3}),\s*(?:" + STATES + r"\b|" + STATE_NAMES + r")(?!\w)",
              E.LOCATION, 0.85, _city_part, flags=0),
         rule("city_state_caps", r"(?P<v>\b[A-Z][A-Z.'\-]+(?:[ \-][A-Z][A-Z.'\-]+){0,3}),\s*" + STATES + r"\s+\d{5}", E.LOCATION, 0.85, flags=0),
+        # "..., framingham, il 28809" / "waco, alabama 55043" (lower-case messages): a state and a ZIP
+        # after it make the words before the comma a city, whatever their case.
+        rule("city_state_zip_any_case", r"(?P<v>\b[A-Za-z][A-Za-z.'\-]+(?:[ \-][A-Za-z][A-Za-z.'\-]+){0,2}),\s*(?i:" + STATES + r"|"
+             + STATE_NAMES + r")\.?,?\s+\d{5}\b", E.LOCATION, 0.8, _city_part, flags=0),
         # "Marion County", "County of Marion", "Parish of X"
         rule("county", r"\b(?P<v>(?:[A-Z][a-zA-Z.'\-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)|(?:County|Parish)\s+of\s+[A-Z][a-zA-Z.'\-]+)\b",
              E.LOCATION, 0.85, flags=0),
@@ -134,6 +138,39 @@ def _facility_lower(text: str, m: "re.Match[str]", score: float) -> Optional[flo
     return _facility(text, m, score)
 
 
+# A second word of a lower-case place name ("hospital of san jose"), never a preposition or a verb.
+_NEXT_WORD = r"(?:\s+(?!(?:on|in|at|for|and|or|with|to|from|last|this|since|was|is|the|a|an)\b)[a-z][a-z'\-]+)?"
+
+
+def _facility_words(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
+    """Lower-case words before a facility noun after "at/in/from/to": none may be a stop word, a
+    service or a clinical word ("at the clinic", "at wound clinic", "in kidney clinic")."""
+    from ..lexicons import load_lexicons
+
+    lex = load_lexicons()
+    v = m.group("v")
+    head = v[:re.search(r"\s" + _STRONG_FACILITY + r"\b", v).start()].split()
+    if not head or any(w in _NOT_PLACE - _GENERIC_INSIDE or lex.is_clinical(w) for w in head):
+        return None
+    if all(w in _GENERIC_INSIDE for w in head) and " of " not in m.group("v"):
+        return None  # "at community hospital": no name in it
+    return score
+
+
+def _facility_of(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
+    """"hospital of duluth": the place after "of" is a proper word or a known city, not "of choice"."""
+    from ..lexicons import load_lexicons
+
+    lex = load_lexicons()
+    words = re.split(r"\s+of\s+", m.group("v"), maxsplit=1)[1].split()
+    place = " ".join(words)
+    if place in lex.us_cities or words[0] in lex.us_cities:
+        return score
+    if lex.is_common(words[0]) or lex.is_clinical(words[0]) or words[0] in _NOT_PLACE:
+        return None
+    return score
+
+
 class FacilityRecognizer(RegexRecognizer):
     """Hospitals, clinics and other facilities: proper words followed (or preceded) by a facility noun."""
 
@@ -146,6 +183,12 @@ class FacilityRecognizer(RegexRecognizer):
         # ALL-CAPS and lower-case notes: any non-stop words before the facility noun.
         rule("name_noun_any", r"(?P<v>\b" + _NOT_START + r"(?:(?:st|mt)\.[ \t]+)?[a-z][a-z'&\-]+(?:[ \t]+[a-z][a-z'&\-]+){0,3}[ \t]+" + _STRONG_FACILITY + r")\b" + _NOT_SERVICE,
              E.LOCATION, 0.45, _facility_lower),
+        # "labs at baton rouge medical center", "mercy hospital of derekburgh", "university hospital of
+        # duluth": lower-case messages, where no capital marks the name.
+        rule("at_facility_lower", r"\b(?:at|in|from|to)\s+(?P<v>[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+){0,2}\s+" + _STRONG_FACILITY
+             + r"(?:\s+of\s+[a-z][a-z'\-]+" + _NEXT_WORD + r")?)\b" + _NOT_SERVICE, E.LOCATION, 0.5, _facility_words, flags=0),
+        rule("noun_of_lower", r"(?P<v>\b" + _STRONG_FACILITY + r"\s+of\s+[a-z][a-z'\-]+" + _NEXT_WORD + r")\b", E.LOCATION, 0.5,
+             _facility_of, flags=0),
         rule("our_lady", r"(?P<v>\b(?i:our\s+lady\s+of)\s+\w+(?:\s+\w+){0,2}?\s+(?i:" + FACILITY + r"))\b", E.LOCATION, 0.85, flags=0),
         rule("facility_city", r"\b(?i:" + _STRONG_FACILITY + r")(?:\s+of\s+[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+)?)?,\s+(?P<v>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){0,2})\b(?!\s*,?\s*(?:MD|RN|DO)\b)", E.LOCATION, 0.7, flags=0),
         rule("noun_of", r"(?P<v>\b(?:University|Hospital|Clinic|Medical Center|Infirmary)\s+of\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,3})", E.LOCATION, 0.8, flags=0),
@@ -164,6 +207,9 @@ class CityRecognizer(RegexRecognizer):
              E.LOCATION, 0.7, flags=re.MULTILINE),
         rule("after_verb", r"\b" + _VERBS + r"(?:\s+(?:with\s+\w+|alone|here|back))?\s+(?:in|at|to|from|near|of)\s+(?:the\s+)?(?P<v>" + _CAP + r"(?:[ \-]" + _CAP + r"){0,2})",
              E.LOCATION, 0.7, lambda t, m, s: s, flags=0),
+        # lower-case messages: "lives with us in chula vista, she has..." (checked in analyze below)
+        rule("after_verb_lower", r"\b" + _VERBS + r"(?:\s+(?:with\s+\w+|alone|here|back))?\s+(?:in|at|to|from|near)\s+(?P<v>[a-z][a-z'\-]+(?:[ \-][a-z][a-z'\-]+){0,2})"
+             r"(?=\s*(?:[,.;!?]|$|\s+(?:and|will|with|for|on|at|where|since|area|last|this|now)\b))", E.LOCATION, 0.45, flags=0),
         rule("from_city", r"\b(?:from|in|near|to)\s+(?P<v>" + _CAP + r"(?:[ \-]" + _CAP + r"){0,2})(?=\s*(?:,|\.|;|$|\s+(?:area|and|where|for|with|since|last|this)))",
              E.LOCATION, 0.4, flags=0),
     )
@@ -178,9 +224,16 @@ class CityRecognizer(RegexRecognizer):
             if v in lex.us_states or v in lex.countries:
                 continue  # not smaller than a state
             span = text[r.start:r.end]
+            if span.islower() and r.score < 0.5 and v in lex.us_cities and not lex.is_clinical(v):
+                r.score = 0.7  # "lives with us in pueblo": a known city after a place verb
+                out.append(r)
+                continue
             if lex.is_clinical(v) or ((span.isupper() or span.islower()) and all(
                     lex.is_clinical(w) or lex.is_common(w) and not lex.is_name(w) for w in v.split())):
                 continue  # "TRANSFERRED TO WARD", "HOME TO REHAB"; "home to Pueblo" stays
+            if span.islower() and r.score < 0.5 and v not in lex.us_cities and not any(
+                    not lex.is_common(w) and not lex.is_clinical(w) and w not in _NOT_PLACE for w in v.split()):
+                continue  # "lives in town", "moved to rehab": lower-case needs a known city or a proper word
             if r.score < 0.5:  # the loose rule only for known cities or unknown proper words
                 if lex.is_common(v) or lex.is_clinical(v) or v in ("dr", "mr", "mrs", "ms"):
                     continue
