@@ -4,7 +4,6 @@ finished exactly once, nothing is half-written, and the tree equals a clean run'
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from phiscrub import (CorruptInputError, OcrUnavailableError, PhiscrubError, Policy, UnsupportedInputError,
+from phiscrub import (CorruptInputError, OcrUnavailableError, PhiscrubError, UnsupportedInputError,
                       scrub, scrub_file)
 from phiscrub.bench.image_cases import font
 from phiscrub.image import ocr as ocr_module

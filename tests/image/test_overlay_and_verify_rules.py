@@ -63,3 +63,28 @@ def test_an_id_below_a_side_marker_is_not_overlay():
     for text in ("L\n12345678", "L 12345678", "W:12345678"):  # an MRN after a marker, not a setting
         start = text.index("1")
         assert not only_overlay(text, start, len(text), overlay_spans(text)), text
+
+
+def _words(*items):
+    return [OcrWord(t, (x, y, 8 * len(t), 12), 90.0) for t, x, y in items]
+
+
+def test_a_misread_value_after_an_identifier_label_is_covered():
+    from phiscrub.image.verify import text_findings
+
+    words = _words(("ID:", 10, 10), ("2", 40, 10), ("HOOOOOOU", 52, 10),  # "ID: 200000000" misread
+                   ("Study", 10, 40), ("Date:", 58, 40), ("O1/O2/2O19", 100, 40),
+                   ("W:400", 10, 70), ("L:40", 60, 70), ("kVp", 10, 100), ("120", 42, 100))
+    found, _ = text_findings(words, Policy(), None, "ocr")
+    boxes = {(f.entity, f.box) for f in found}
+    assert ("MRN", (40, 10, 76, 12)) in boxes
+    assert any(e == "DATE" and b[1] == 40 for e, b in boxes)
+    assert not any(b[1] in (70, 100) for _, b in boxes)  # technical settings stay visible
+
+
+def test_label_fields_follow_the_policy_entities():
+    from phiscrub.image.verify import text_findings
+
+    words = _words(("ID:", 10, 10), ("2", 40, 10), ("HOOOOOOU", 52, 10))
+    found, _ = text_findings(words, Policy(entities=frozenset({"NAME"})), None, "ocr")
+    assert found == []

@@ -15,6 +15,7 @@ import numpy as np
 from .. import entities as E
 from ..findings import Finding
 from ..policy import Policy
+from .fields import labelled_values
 from .layout import OcrText, build_text, union
 from .ocr import OcrWord
 from .overlay import only_overlay, overlay_spans
@@ -67,6 +68,9 @@ def _grow_numeric(ot: OcrText, members: list[int]) -> list[int]:
     return sorted(set(members) | set(order[lo:hi + 1]))
 
 
+#: Score of a value found by its label alone (``ID: 2 HOOOOOOU``), not by a recognizer.
+FIELD_SCORE = 0.6
+
 #: Recognizer findings already computed for a piece of OCR text, within one frame (passes and
 #: verification rounds re-read mostly the same lines; findings depend only on text and policy).
 AnalysisCache = dict[str, list[Finding]]
@@ -81,7 +85,8 @@ def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, sourc
     findings: list[Finding] = []
     tokens: dict[str, str] = {}
     spans = overlay_spans(ot.text)
-    for f in _analyze(ot.text, policy, {} if cache is None else cache):
+    fields = [Finding(a, b, entity, FIELD_SCORE, "field") for entity, a, b in labelled_values(ot) if policy.wants(entity)]
+    for f in _analyze(ot.text, policy, {} if cache is None else cache) + fields:
         idx = ot.words_in(f.start, f.end)
         by_line: dict[int, list[int]] = {}
         for i in idx:
@@ -94,7 +99,8 @@ def text_findings(words: list[OcrWord], policy: Policy, frame: int | None, sourc
             if f.entity in NUMERIC_ENTITIES:
                 members = _grow_numeric(ot, members)
             box = union(words[i].box for i in members)
-            findings.append(Finding(f.start, f.end, f.entity, f.score, source, box, frame))
+            findings.append(Finding(f.start, f.end, f.entity, f.score,
+                                    source + "-field" if f.source == "field" else source, box, frame))
             for i in members:
                 t = token(words[i].text)
                 if len(t) >= 3:

@@ -138,6 +138,7 @@ def _facility_lower(text: str, m: "re.Match[str]", score: float) -> Optional[flo
     return _facility(text, m, score)
 
 
+_LOWER_WORD = r"[^\W\d_A-Z][^\W\d_A-Z'\-]+"  # a lower-case word, any script ("lundström")
 # A second word of a lower-case place name ("hospital of san jose"), never a preposition or a verb.
 _NEXT_WORD = r"(?:\s+(?!(?:on|in|at|for|and|or|with|to|from|last|this|since|was|is|the|a|an)\b)[a-z][a-z'\-]+)?"
 
@@ -185,7 +186,7 @@ class FacilityRecognizer(RegexRecognizer):
              E.LOCATION, 0.45, _facility_lower),
         # "labs at baton rouge medical center", "mercy hospital of derekburgh", "university hospital of
         # duluth": lower-case messages, where no capital marks the name.
-        rule("at_facility_lower", r"\b(?:at|in|from|to)\s+(?P<v>[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+){0,2}\s+" + _STRONG_FACILITY
+        rule("at_facility_lower", r"\b(?:at|in|from|to)\s+(?P<v>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){0,2}\s+" + _STRONG_FACILITY
              + r"(?:\s+of\s+[a-z][a-z'\-]+" + _NEXT_WORD + r")?)\b" + _NOT_SERVICE, E.LOCATION, 0.5, _facility_words, flags=0),
         rule("noun_of_lower", r"(?P<v>\b" + _STRONG_FACILITY + r"\s+of\s+[a-z][a-z'\-]+" + _NEXT_WORD + r")\b", E.LOCATION, 0.5,
              _facility_of, flags=0),
@@ -193,6 +194,11 @@ class FacilityRecognizer(RegexRecognizer):
         rule("facility_city", r"\b(?i:" + _STRONG_FACILITY + r")(?:\s+of\s+[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+)?)?,\s+(?P<v>[A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+){0,2})\b(?!\s*,?\s*(?:MD|RN|DO)\b)", E.LOCATION, 0.7, flags=0),
         rule("noun_of", r"(?P<v>\b(?:University|Hospital|Clinic|Medical Center|Infirmary)\s+of\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,3})", E.LOCATION, 0.8, flags=0),
     )
+
+
+#: First words of compound place names ("north dominique", "port erinborough", "san jose").
+_PLACE_PREFIX = {"north", "south", "east", "west", "new", "port", "lake", "mount", "mt", "fort", "ft", "saint", "st",
+                 "san", "santa", "los", "las"}
 
 
 class CityRecognizer(RegexRecognizer):
@@ -231,6 +237,12 @@ class CityRecognizer(RegexRecognizer):
             if lex.is_clinical(v) or ((span.isupper() or span.islower()) and all(
                     lex.is_clinical(w) or lex.is_common(w) and not lex.is_name(w) for w in v.split())):
                 continue  # "TRANSFERRED TO WARD", "HOME TO REHAB"; "home to Pueblo" stays
+            words = v.split()
+            if span.islower() and r.score < 0.5 and len(words) > 1 and words[0] in _PLACE_PREFIX and (
+                    lex.is_name(words[1]) or not lex.is_common(words[1])) and not lex.is_clinical(words[1]):
+                r.score = 0.7  # "lives with us in south tiffany", "moved to port erinborough"
+                out.append(r)
+                continue
             if span.islower() and r.score < 0.5 and v not in lex.us_cities and not any(
                     not lex.is_common(w) and not lex.is_clinical(w) and w not in _NOT_PLACE for w in v.split()):
                 continue  # "lives in town", "moved to rehab": lower-case needs a known city or a proper word

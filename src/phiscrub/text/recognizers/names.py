@@ -133,7 +133,10 @@ class NameRecognizer(LexiconRecognizer):
         self._label_re = re.compile(_START + r"(?<!-)(?:" + _LABELS + r")\s*(?:[:\-#]|\bis\b|\bwas\b)\s*(?=\S)", flags | re.MULTILINE)
         self._label_nocolon_re = re.compile(_START + r"(?:" + _LABELS_NOCOLON + r")\s+(?=\S)", flags)
         self._relation_re = re.compile(_START + r"(?:(?:his|her|their|pt'?s|patient'?s|the)\s+)?(?:" + _RELATIONS + r")s?\b\s*(?:[,:(\-]\s*|\s+(?:named|called|is|was)\s+|\s+)(?=\S)", flags)
-        self._intro_re = re.compile(_START + r"(?:this\s+is|my\s+name\s+is|i\s+am|i'm|it'?s|regards,|thanks,|thank\s+you,|sincerely,|best,|cheers,)\s+(?=\S)", flags)
+        self._intro_re = re.compile(_START + r"(?:this\s+is|my\s+name\s+is|i\s+am|i'm|it'?s|regards,|thanks,|thank\s+you,|sincerely,|best,|cheers,|"
+                                    r"hi|hello|hey|good\s+(?:morning|afternoon|evening))\s+(?=\S)", flags)
+        # "hatima's daughter", "Natasza's son": whose relative is speaking
+        self._whose_re = re.compile(r"(?<![\w'’])(?P<v>[^\W\d_][\w\-]+)['’]s\s+(?:" + _RELATIONS + r")\b", flags)
         self._initials_re = re.compile(r"(?:^|(?<=[\s:]))(?P<v>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.?)?)(?=\s+(?:is|was|presents|presented|has|had)\s+(?:an?\s+)?\d)", re.MULTILINE)
         _nm = r"[A-Z\u00C0-\u00DE\u0100-\u024F\u1E00-\u1EFF][" + _L + r"'’\-]+"
         self._header_re = re.compile(r"(?:^|(?<=\s-\s))(?P<v>" + _nm + r"(?:\s[A-Z]\.)?(?:,\s?|\s)" + _nm + r"(?:\s[A-Z]\.?)?(?:\s" + _nm + r")?)"
@@ -286,6 +289,12 @@ class NameRecognizer(LexiconRecognizer):
             k = tok_at(m.end())
             if k is not None:
                 add(self._take_name(text, toks, k, style_at(m.end()), first_any=False, strong=True), 0.75, "intro")
+        for m in self._whose_re.finditer(text):
+            lw = m.group("v").lower()
+            if lw in _STOP or lw in _TITLES or self.lex.is_clinical(lw) or re.fullmatch(_RELATIONS, lw) \
+                    or (self.lex.is_common(lw) and not self.lex.is_name(lw)):
+                continue  # "patient's daughter", "mom's sister"
+            add(m.span("v"), 0.75, "whose")
         # 3c. initials as the subject of a case line: "PK is a 91 y.o."
         for m in self._initials_re.finditer(text):
             add(m.span("v"), 0.7, "initials")
