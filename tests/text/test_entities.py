@@ -40,6 +40,10 @@ CASES = [
     ("i moved to 613 gonzales flats, waco, alabama 55043 last month", "55043", "ZIP"),
     ("i had labs at baton rouge medical center on march 23rd", "baton", "LOCATION"),
     ("i had labs at mercy hospital of derekburgh on feb 10", "derekburgh", "LOCATION"),
+    ("i had labs at lundström memorial hospital on january 12", "lundström", "LOCATION"),
+    ("my mother is 99 and lives with us in south tiffany, she has copd", "tiffany", "LOCATION"),
+    ("hi wuraola adegoke, md, this is your patient", "adegoke", "NAME"),
+    ("this is zoe, hatima's daughter. mom's mrn is 12345678", "hatima", "NAME"),
     ("Resident of Marion County since 1990.", "Marion", "LOCATION"),
     ("PO Box 4411, zip code 02114", "02114", "ZIP"),
     # DATE in every form
@@ -113,6 +117,7 @@ SURVIVORS = [
     "pt denies cp, sob. abd soft, nt/nd. plan: cont lasix, f/u labs in am.",
     "PATIENT: STABLE, WILL FOLLOW UP. PT: DENIES, CHEST PAIN RESOLVED.",
     "lives with us in town, no stairs. moved to rehab. seen at the clinic, then at wound clinic.",
+    "hi there, quick question. the patient's daughter called; lives in new apartment, and doing well.",
 ]
 
 
