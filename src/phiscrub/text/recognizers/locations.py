@@ -124,7 +124,9 @@ def _facility(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
 # "on hospital day 3", "hospital course": the noun names a period or service, not a place.
 _NOT_SERVICE = r"(?!\s+(?i:day|days|course|stay|admission|bed|floor|room|policy|staff|records?|visit|follow|acquired|discharge|note|protocol|pharmacy)\b)"
 _STRONG_FACILITY = r"(?:hospital|medical\s+center|clinic|infirmary|hospice|nursing\s+home|health\s+center|medical\s+group|urgent\s+care|rehabilitation\s+center)"
-_NOT_START = r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(_NOT_PLACE - _GENERIC_INSIDE, key=len, reverse=True)) + r")\b)"
+#: Words that cannot begin or be part of a facility's proper name ("the", "outside", "wound").
+_NOT_NAME_WORD = _NOT_PLACE - _GENERIC_INSIDE
+_NOT_START = r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(_NOT_NAME_WORD, key=len, reverse=True)) + r")\b)"
 
 
 def _facility_lower(text: str, m: "re.Match[str]", score: float) -> Optional[float]:
@@ -151,9 +153,9 @@ def _facility_words(text: str, m: "re.Match[str]", score: float) -> Optional[flo
     lex = load_lexicons()
     v = m.group("v")
     head = v[:re.search(r"\s" + _STRONG_FACILITY + r"\b", v).start()].split()
-    if not head or any(w in _NOT_PLACE - _GENERIC_INSIDE or lex.is_clinical(w) for w in head):
+    if not head or any(w in _NOT_NAME_WORD or lex.is_clinical(w) for w in head):
         return None
-    if all(w in _GENERIC_INSIDE for w in head) and " of " not in m.group("v"):
+    if all(w in _GENERIC_INSIDE for w in head) and " of " not in v:
         return None  # "at community hospital": no name in it
     return score
 
